@@ -1,0 +1,44 @@
+import {
+  boltzmannConstant,
+  optionsOf,
+  requiredNumber,
+  type WritableArrayLike,
+} from "../internal/validate.js";
+
+/** Options shared by the Boltzmann-side functions. */
+export interface GibbsOptions {
+  /** Temperature T (required). ±0 is the T → 0⁺ limit, ±Infinity the uniform limit; T < 0 is allowed. */
+  temperature: number;
+  /** Boltzmann's constant (default 1: reduced units, energies in units of kB·T). */
+  kB?: number;
+  /** Degeneracies gᵢ ≥ 0 (default all 1), same length as the energies. */
+  degeneracies?: ArrayLike<number>;
+}
+
+/** {@link GibbsOptions} with a caller-supplied output vector. */
+export interface GibbsIntoOptions<O extends WritableArrayLike> extends GibbsOptions {
+  /** A writable array-like of the same length, filled and returned. */
+  out: O;
+}
+
+/** Reads and checks the options every Boltzmann-side function takes. @internal */
+export function gibbsOptions(
+  fn: string,
+  options: GibbsOptions | undefined,
+): {
+  temperature: number;
+  kB: number;
+  degeneracies: ArrayLike<number> | undefined;
+  out: WritableArrayLike | undefined;
+} {
+  if (options === undefined) {
+    throw new TypeError(`${fn}: options with a temperature are required, e.g. { temperature: 1 }`);
+  }
+  const opts = optionsOf(fn, options) as Partial<GibbsOptions> & { out?: WritableArrayLike };
+  return {
+    temperature: requiredNumber(fn, "options.temperature", opts.temperature),
+    kB: boltzmannConstant(fn, opts.kB),
+    degeneracies: opts.degeneracies,
+    out: opts.out,
+  };
+}

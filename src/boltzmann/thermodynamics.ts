@@ -1,0 +1,53 @@
+import { ENERGIES, scan } from "../internal/kernel.js";
+import { type ThermodynamicState, thermodynamicState } from "../internal/thermo.js";
+import { type GibbsOptions, gibbsOptions } from "./options.js";
+
+/** Everything {@link thermodynamics} returns. */
+export interface Thermodynamics extends ThermodynamicState {
+  /** The Gibbs occupations pᵢ (as {@link gibbs}). */
+  probabilities: Float64Array;
+}
+
+/**
+ * The thermodynamic state of a spectrum at temperature T, in one call:
+ * ln Z, F = −kB·T·ln Z, U = ⟨E⟩, S = (U − F)/T = −kB·Σ p ln(p/g), C = Var(E)/(kB·T²),
+ * Var(E) = ⟨E²⟩ − ⟨E⟩², β = 1/(kB·T), and the occupations.
+ *
+ * How: one kernel pass gives the occupations and ln Z; one pass gives ⟨x⟩ with
+ * x = (E − E₀)/(kB·T) ≥ 0; one more gives Var(x) about that mean. S/kB = ⟨x⟩ + ln Zₛ adds two
+ * non-negative terms, and the variance is never formed as ⟨E²⟩ − ⟨E⟩², so S and C stay accurate
+ * to ~1e−15 relative at every temperature (the one-pass formula loses all digits of C at low T).
+ *
+ * Edge cases: an empty spectrum or every level masked is a RangeError. At T = ±0: β = Infinity,
+ * F = U = E₀, S = kB·ln g₀, C = Var = 0, ln Z = ln g₀ (E₀ = 0), +∞ (E₀ < 0) or −∞ (E₀ > 0).
+ * At T = ±Infinity: β = 0, ln Z = ln Σg, U = the g-weighted mean, Var(E) the g-weighted variance,
+ * S = kB·ln Σg, C = 0, F = −∞ if Σg > 1, +∞ if Σg < 1, U if Σg = 1. T < 0 is allowed
+ * (population inversion: U above the mean, S still ≥ 0, C ≥ 0).
+ *
+ * @param energies - the levels Eᵢ; never modified.
+ * @see L. D. Landau, E. M. Lifshitz, Statistical Physics, Part 1, §§31, 35;
+ *   https://en.wikipedia.org/wiki/Schottky_anomaly
+ * @example
+ * ```ts
+ * const t = thermodynamics([0, 1], { temperature: 1 });
+ * t.logZ          // => 0.31326168751822286
+ * t.entropy       // => 0.5822031458343527
+ * t.heatCapacity  // => 0.19661193324148185
+ * thermodynamics([0, 1], { temperature: 0 }).entropy // => 0
+ * ```
+ */
+export function thermodynamics(energies: ArrayLike<number>, options: GibbsOptions): Thermodynamics {
+  const fn = "thermodynamics";
+  const { temperature, kB, degeneracies } = gibbsOptions(fn, options);
+  const S = scan(fn, "energies", energies, ENERGIES, "options.degeneracies", degeneracies);
+  if (S.n === 0)
+    throw new RangeError(`${fn}: energies is empty; a spectrum needs at least one level`);
+  if (S.active === 0) {
+    throw new RangeError(
+      `${fn}: every level is masked (energy +Infinity or degeneracy 0); the state is not defined`,
+    );
+  }
+  const probabilities = new Float64Array(S.n);
+  const state = thermodynamicState(S, kB, temperature, probabilities);
+  return { ...state, probabilities };
+}

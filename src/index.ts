@@ -1,0 +1,9 @@
+/**
+ * gibbs-softmax: softmax and the Boltzmann–Gibbs distribution side by side.
+ *
+ * The core entry point: no DOM, no mathjs, no plotting. Re-exports only.
+ * @packageDocumentation
+ */
+
+export * from "./boltzmann/index.js";
+export * from "./softmax/index.js";

@@ -1,0 +1,507 @@
+/**
+ * The one numerical kernel behind softmax, log-sum-exp and the Gibbs distribution.
+ *
+ * Every public function on both sides reduces to weights of the form
+ *
+ *     wᵢ = gᵢ · exp(b·(xᵢ − c))        with b = direction / τ
+ *
+ * where xᵢ are logits (direction +1, τ the softmax temperature) or energies (direction −1,
+ * τ = kB·T), gᵢ optional multipliers (degeneracies or weights) and c the value of the dominant
+ * state, so that b·(xᵢ − c) ≤ 0 and no exponential overflows.
+ *
+ * Accuracy, "exact to the last bits": b·(xᵢ − c) is carried as a double-double. The difference
+ * xᵢ − c uses Knuth's TwoSum, the product with 1/τ uses Dekker's TwoProduct against 1/τ held as a
+ * double-double, and τ itself (kB·T) is formed exactly from the mantissas of kB and T with the
+ * binary exponent kept apart, so no step over- or underflows. exp(h + l) is evaluated as
+ * exp(h)·(1 + l). Without this, a spread of 700 between logits would cost ~250 ulp; with it the
+ * weights carry the ≤ 1 ulp error of `Math.exp` only. Sums use TwoSum compensation.
+ *
+ * Multipliers are split exactly as gᵢ = mᵢ·2^kᵢ and enter the exponent as kᵢ·ln 2, so that a
+ * huge degeneracy times a tiny Boltzmann factor neither overflows nor underflows early.
+ * @internal
+ */
+
+import { exponentOf, LN2_HI, LN2_LO, pow2, SPLITTER, scaleByPow2 } from "./float.js";
+import { checkSameLength, checkVector, describe, needsTypeCheck } from "./validate.js";
+
+/** Logits: −∞ is a masked state, +∞ undefined. */
+export const LOGITS = 1;
+/** Energies: +∞ is a masked state, −∞ undefined. */
+export const ENERGIES = -1;
+export type Direction = typeof LOGITS | typeof ENERGIES;
+
+/** A validated input vector with its optional multipliers. */
+export interface Spectrum {
+  readonly values: ArrayLike<number>;
+  readonly n: number;
+  readonly direction: Direction;
+  /** Mantissas mᵢ in [1, 2) of the multipliers (0 for a zero multiplier), or undefined. */
+  readonly mant: Float64Array | undefined;
+  /** Binary exponents kᵢ of the multipliers, or undefined. */
+  readonly expo: Int32Array | undefined;
+  /** Number of states that are not masked. */
+  readonly active: number;
+  /** States at the undefined infinity (+∞ logit) with a positive multiplier, when allowed. */
+  readonly infinite: number;
+  /** Smallest and largest unmasked value (NaN when every state is masked). */
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/**
+ * Validates a vector (and its multipliers) and records what the kernel needs.
+ * NaN is a RangeError naming the index; so is the infinity that makes the distribution
+ * undefined (+∞ logit, −∞ energy). Multipliers must be finite and ≥ 0.
+ */
+export function scan(
+  fn: string,
+  name: string,
+  input: unknown,
+  direction: Direction,
+  multName?: string,
+  multInput?: unknown,
+  allowUndefinedInfinity = false,
+): Spectrum {
+  const values = checkVector(fn, name, input);
+  const n = values.length;
+  let mant: Float64Array | undefined;
+  let expo: Int32Array | undefined;
+  if (multInput !== undefined && multName !== undefined) {
+    const mult = checkVector(fn, multName, multInput);
+    checkSameLength(fn, multName, mult, name, n);
+    mant = new Float64Array(n);
+    expo = new Int32Array(n);
+    const check = needsTypeCheck(mult);
+    for (let i = 0; i < n; i++) {
+      const g = mult[i] as number;
+      if (check && typeof g !== "number") {
+        throw new TypeError(`${fn}: ${multName}[${i}] must be a number, got ${describe(g)}`);
+      }
+      if (!(g >= 0) || g === Number.POSITIVE_INFINITY) {
+        const what = Number.isNaN(g) ? "is NaN" : `is ${g}; it must be finite and ≥ 0`;
+        throw new RangeError(`${fn}: ${multName}[${i}] ${what}`);
+      }
+      if (g > 0) {
+        const k = exponentOf(g);
+        expo[i] = k;
+        mant[i] = scaleByPow2(g, -k);
+      }
+    }
+  }
+  const check = needsTypeCheck(values);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let active = 0;
+  let infinite = 0;
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    if (check && typeof x !== "number") {
+      throw new TypeError(`${fn}: ${name}[${i}] must be a number, got ${describe(x)}`);
+    }
+    if (Number.isNaN(x)) throw new RangeError(`${fn}: ${name}[${i}] is NaN`);
+    const signed = x * direction;
+    if (signed === Number.POSITIVE_INFINITY && allowUndefinedInfinity) {
+      if (mant === undefined || mant[i] !== 0) infinite++;
+      continue;
+    }
+    if (signed === Number.POSITIVE_INFINITY) {
+      throw new RangeError(
+        `${fn}: ${name}[${i}] is ${x > 0 ? "+Infinity" : "-Infinity"}; the distribution is not defined (only ${direction === LOGITS ? "-Infinity" : "+Infinity"} is allowed, as a masked state)`,
+      );
+    }
+    if (signed === Number.NEGATIVE_INFINITY || (mant !== undefined && mant[i] === 0)) continue;
+    active++;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  if (active === 0) {
+    lo = Number.NaN;
+    hi = Number.NaN;
+  }
+  return { values, n, direction, mant, expo, active, infinite, lo, hi };
+}
+
+/** Kinds of temperature. */
+export const FINITE = 0;
+export const ZERO = 1;
+export const INFINITE = 2;
+
+/**
+ * b = direction/τ with τ = kB·T, held exactly enough for the kernel:
+ * b = s1·s2·(bh + bl), with s1·s2 = 2^−k a power of two split in two representable halves.
+ */
+export interface Beta {
+  readonly kind: typeof FINITE | typeof ZERO | typeof INFINITE;
+  /** b is exactly ±1: y = ±(x − c), no scaling or product needed. */
+  readonly unit: boolean;
+  /** |τ| ≥ 2: scale the data by 2^−k before subtracting (so the difference cannot overflow). */
+  readonly pre: boolean;
+  readonly s1: number;
+  readonly s2: number;
+  readonly bh: number;
+  readonly bl: number;
+  /** Veltkamp split of bh. */
+  readonly bhh: number;
+  readonly bhl: number;
+  /** Sign of b: +1 when the dominant state is the largest value, −1 the smallest. */
+  readonly sign: 1 | -1;
+  /** τ = kB·T rounded to a double (for reporting, never for the weights). */
+  readonly tau: number;
+  /** τ = tauMant·2^tauExp with |tauMant| in [1, 4), the sign of T: scale by τ without overflow. */
+  readonly tauMant: number;
+  readonly tauExp: number;
+}
+
+/** The kernel's view of τ = kB·T for data of the given direction. */
+export function betaOf(direction: Direction, kB: number, temperature: number): Beta {
+  const tau = kB * temperature;
+  const base = {
+    unit: false,
+    pre: false,
+    s1: 1,
+    s2: 1,
+    bh: 0,
+    bl: 0,
+    bhh: 0,
+    bhl: 0,
+    tau,
+    tauMant: tau,
+    tauExp: 0,
+  };
+  if (temperature === 0) return { ...base, kind: ZERO, sign: direction };
+  if (!Number.isFinite(temperature)) return { ...base, kind: INFINITE, sign: direction };
+  const ek = exponentOf(kB);
+  const et = exponentOf(temperature);
+  const a = scaleByPow2(kB, -ek);
+  const c = scaleByPow2(Math.abs(temperature), -et);
+  const k = ek + et;
+  // Beyond these exponents every nonzero difference makes exp() exactly 0 or exactly 1.
+  if (k < -2000) return { ...base, kind: ZERO, sign: direction };
+  if (k > 2000) return { ...base, kind: INFINITE, sign: direction };
+  // τ/2^k = t + tl exactly (a, c in [1, 2)).
+  const t = a * c;
+  let s = SPLITTER * a;
+  const ah = s - (s - a);
+  const al = a - ah;
+  s = SPLITTER * c;
+  const ch = s - (s - c);
+  const cl = c - ch;
+  const tl = ah * ch - t + ah * cl + al * ch + al * cl;
+  // 1/(t + tl) as a double-double.
+  const q = 1 / t;
+  s = SPLITTER * q;
+  const qh = s - (s - q);
+  const ql = q - qh;
+  s = SPLITTER * t;
+  const th = s - (s - t);
+  const tlo = t - th;
+  const p = q * t;
+  const pe = qh * th - p + qh * tlo + ql * th + ql * tlo;
+  const r = 1 - p - pe - q * tl;
+  const ql2 = r * q;
+  const sign = (temperature > 0 ? direction : -direction) as 1 | -1;
+  const bh = sign * (q + ql2);
+  const bl = sign * (ql2 - (q + ql2 - q));
+  s = SPLITTER * bh;
+  const bhh = s - (s - bh);
+  const half = Math.trunc(k / 2);
+  return {
+    kind: FINITE,
+    unit: k === 0 && t === 1 && tl === 0,
+    pre: k > 0,
+    s1: pow2(-half),
+    s2: pow2(-(k - half)),
+    bh,
+    bl,
+    bhh,
+    bhl: bh - bhh,
+    sign,
+    tau,
+    tauMant: temperature > 0 ? t : -t,
+    tauExp: k,
+  };
+}
+
+/** The dominant value c: the largest for b > 0, the smallest for b < 0. */
+export function dominant(S: Spectrum, B: Beta): number {
+  return B.sign > 0 ? S.hi : S.lo;
+}
+
+// y = b·(x − c) as a double-double, left in these two cells by `reduce` (no allocation).
+let YH = 0;
+let YL = 0;
+
+/**
+ * Sets (YH, YL) to b·(x − c) ≤ 0 for an unmasked x. `cs` is c·2^−k (used when B.pre).
+ */
+function reduce(x: number, c: number, cs: number, B: Beta): void {
+  let dh: number;
+  let dl: number;
+  if (B.pre) {
+    const xs = x * B.s1 * B.s2;
+    dh = xs - cs;
+    const bb = dh - xs;
+    dl = xs - (dh - bb) + (-cs - bb);
+  } else {
+    dh = x - c;
+    if (dh === Number.NEGATIVE_INFINITY || dh === Number.POSITIVE_INFINITY) {
+      YH = Number.NEGATIVE_INFINITY;
+      YL = 0;
+      return;
+    }
+    const bb = dh - x;
+    dl = x - (dh - bb) + (-c - bb);
+    if (B.unit) {
+      YH = B.sign * dh;
+      YL = B.sign * dl;
+      return;
+    }
+    dh = dh * B.s1 * B.s2;
+    dl = dl * B.s1 * B.s2;
+  }
+  const p = dh * B.bh;
+  if (!(p > -1e4)) {
+    // exp(p) is 0 whatever the correction; p may be −Infinity after an overflow.
+    YH = p;
+    YL = 0;
+    return;
+  }
+  const s = SPLITTER * dh;
+  const ah = s - (s - dh);
+  const al = dh - ah;
+  const err = ah * B.bhh - p + ah * B.bhl + al * B.bhh + al * B.bhl;
+  const lo = err + (dh * B.bl + dl * B.bh);
+  YH = p + lo;
+  YL = lo - (YH - p);
+}
+
+/** Result of filling the weights. */
+export interface WeightSum {
+  /** The dominant value c. */
+  readonly c: number;
+  /** The extra shift Y subtracted in the exponent (non-zero only with multipliers). */
+  readonly shift: number;
+  /** Σwᵢ = sumHi + sumLo. */
+  readonly sumHi: number;
+  readonly sumLo: number;
+  /** For ZERO and INFINITE: the weights were scaled by 2^−scaleExp (exact powers of two). */
+  readonly scaleExp: number;
+}
+
+/** True when value x of a spectrum is masked by the direction's infinity or a zero multiplier. */
+function isMasked(S: Spectrum, i: number): boolean {
+  const x = S.values[i] as number;
+  return x * S.direction === Number.NEGATIVE_INFINITY || (S.mant !== undefined && S.mant[i] === 0);
+}
+
+/**
+ * Fills w with the weights wᵢ (exactly 0 for masked states) and returns their compensated sum.
+ * Requires S.active > 0.
+ */
+export function fillWeights(
+  S: Spectrum,
+  B: Beta,
+  w: { [i: number]: number; readonly length: number } | undefined,
+): WeightSum {
+  const { values, n, mant, expo, direction } = S;
+  let sh = 0;
+  let sl = 0;
+  if (B.kind !== FINITE) {
+    // Limits: the ground states (ZERO) or every state (INFINITE), weighted by multiplier.
+    const c = B.kind === ZERO ? (direction === LOGITS ? S.hi : S.lo) : Number.NaN;
+    let K = 0;
+    if (expo !== undefined && mant !== undefined) {
+      K = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < n; i++) {
+        if (isMasked(S, i) || (B.kind === ZERO && values[i] !== c)) continue;
+        if ((expo[i] as number) > K) K = expo[i] as number;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      let wi = 0;
+      if (!isMasked(S, i) && (B.kind === INFINITE || values[i] === c)) {
+        wi =
+          mant === undefined || expo === undefined
+            ? 1
+            : (mant[i] as number) * pow2((expo[i] as number) - K);
+      }
+      if (w !== undefined) w[i] = wi;
+      const t = sh + wi;
+      const bb = t - sh;
+      sl += sh - (t - bb) + (wi - bb);
+      sh = t;
+    }
+    return { c, shift: 0, sumHi: sh + sl, sumLo: sl - (sh + sl - sh), scaleExp: K };
+  }
+  const c = dominant(S, B);
+  const cs = c * B.s1 * B.s2;
+  if (mant === undefined || expo === undefined) {
+    for (let i = 0; i < n; i++) {
+      const x = values[i] as number;
+      let wi = 0;
+      if (x * direction !== Number.NEGATIVE_INFINITY) {
+        reduce(x, c, cs, B);
+        wi = Math.exp(YH);
+        if (YL !== 0) wi += wi * YL;
+      }
+      if (w !== undefined) w[i] = wi;
+      const t = sh + wi;
+      const bb = t - sh;
+      sl += sh - (t - bb) + (wi - bb);
+      sh = t;
+    }
+    return { c, shift: 0, sumHi: sh + sl, sumLo: sl - (sh + sl - sh), scaleExp: 0 };
+  }
+  // With multipliers: shift by Y = max(yᵢ + kᵢ ln 2) so the largest weight is mᵢ·e^0.
+  let Y = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    if (isMasked(S, i)) continue;
+    reduce(values[i] as number, c, cs, B);
+    const a = YH + (expo[i] as number) * (LN2_HI + LN2_LO);
+    if (a > Y) Y = a;
+  }
+  for (let i = 0; i < n; i++) {
+    let wi = 0;
+    if (!isMasked(S, i)) {
+      reduce(values[i] as number, c, cs, B);
+      const k = expo[i] as number;
+      const kh = k * LN2_HI;
+      let u = YH + kh;
+      let bb = u - YH;
+      let lo = YH - (u - bb) + (kh - bb);
+      const v = u - Y;
+      bb = v - u;
+      lo += u - (v - bb) + (-Y - bb);
+      u = v;
+      lo += YL + k * LN2_LO;
+      wi = Math.exp(u);
+      wi = (mant[i] as number) * (wi + wi * lo);
+    }
+    if (w !== undefined) w[i] = wi;
+    const t = sh + wi;
+    const bb = t - sh;
+    sl += sh - (t - bb) + (wi - bb);
+    sh = t;
+  }
+  return { c, shift: Y, sumHi: sh + sl, sumLo: sl - (sh + sl - sh), scaleExp: 0 };
+}
+
+/** ln(Σw) for a sum of weights whose largest term is ≥ 1 (finite kind): log1p keeps Σ − 1. */
+export function logSum(r: WeightSum): number {
+  return Math.log1p(r.sumHi - 1 + r.sumLo);
+}
+
+/**
+ * ln Σᵢ gᵢ·exp(b·xᵢ) for the finite kind: c·b + Y + ln Σw, added with compensation.
+ */
+export function logNormalizer(B: Beta, r: WeightSum): number {
+  const L = logSum(r);
+  // c·b as a double-double.
+  const cs = r.c * B.s1 * B.s2;
+  let ph: number;
+  let pl: number;
+  if (B.unit) {
+    ph = B.sign * r.c;
+    pl = 0;
+  } else {
+    ph = cs * B.bh;
+    pl = 0;
+    if (Number.isFinite(ph) && Math.abs(cs) < 1e290) {
+      const s = SPLITTER * cs;
+      const ah = s - (s - cs);
+      const al = cs - ah;
+      pl = ah * B.bhh - ph + ah * B.bhl + al * B.bhh + al * B.bhl + cs * B.bl;
+    }
+  }
+  // ph + Y + L + pl
+  let hi = ph + r.shift;
+  let bb = hi - ph;
+  let lo = ph - (hi - bb) + (r.shift - bb);
+  if (!Number.isFinite(hi)) return hi;
+  const h2 = hi + L;
+  bb = h2 - hi;
+  lo += hi - (h2 - bb) + (L - bb);
+  hi = h2;
+  return hi + (lo + pl);
+}
+
+/**
+ * Fills `out` with log pᵢ = log(wᵢ/Σw), recomputing each exponent rather than taking the log of
+ * a weight, so log-probabilities stay exact where pᵢ underflows to 0. Masked states get −∞.
+ */
+export function fillLogProbabilities(
+  S: Spectrum,
+  B: Beta,
+  r: WeightSum,
+  w: ArrayLike<number> | undefined,
+  out: { [i: number]: number; readonly length: number },
+): void {
+  const { values, n, mant, expo, direction } = S;
+  const total = r.sumHi;
+  if (B.kind !== FINITE) {
+    for (let i = 0; i < n; i++) {
+      const wi = (w as ArrayLike<number>)[i] as number;
+      out[i] = logRatio(wi, total, r.sumLo);
+    }
+    return;
+  }
+  const L = logSum(r);
+  const c = r.c;
+  const cs = c * B.s1 * B.s2;
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    if (x * direction === Number.NEGATIVE_INFINITY || (mant !== undefined && mant[i] === 0)) {
+      out[i] = Number.NEGATIVE_INFINITY;
+      continue;
+    }
+    reduce(x, c, cs, B);
+    if (mant === undefined || expo === undefined) {
+      out[i] = YH - L + YL;
+      continue;
+    }
+    const k = expo[i] as number;
+    const m = mant[i] as number;
+    // (y + k ln2 − Y) + ln m − L
+    const kh = k * LN2_HI;
+    const u = YH + kh;
+    const bb = u - YH;
+    const lo = YH - (u - bb) + (kh - bb) + YL + k * LN2_LO;
+    out[i] = u - r.shift + (Math.log(m) - L) + lo;
+  }
+}
+
+/**
+ * log(w/Σ) for exact limit weights: −log1p((Σ − w)/w) when w dominates, so the result near 0
+ * keeps its relative accuracy; log(w/Σ) otherwise.
+ */
+function logRatio(w: number, sumHi: number, sumLo: number): number {
+  if (w === 0) return Number.NEGATIVE_INFINITY;
+  if (w * 2 >= sumHi) return -Math.log1p((sumHi - w + sumLo) / w);
+  return Math.log(w / sumHi);
+}
+
+/** Exposes the reduced exponent for the moment passes of `thermodynamics` and `sweep`. */
+export function reducedExponent(x: number, c: number, B: Beta): number {
+  reduce(x, c, c * B.s1 * B.s2, B);
+  return YH + YL;
+}
+
+/**
+ * x·b = direction·x/τ, correctly rounded but for one final rounding (x finite); overflows to
+ * ±Infinity only when the true value is beyond the double range. Requires B.kind === FINITE.
+ */
+export function scaleByBeta(x: number, B: Beta): number {
+  if (B.unit) return B.sign * x;
+  const xs = x * B.s1 * B.s2;
+  if (!Number.isFinite(xs)) {
+    // Only reachable when 2^−k > 1: the scaled value overflowed, and so does x·b (|b| ≥ 2^−k/4).
+    return xs * B.bh;
+  }
+  const p = xs * B.bh;
+  if (!Number.isFinite(p) || Math.abs(xs) > 1e290 || p === 0) return p + xs * B.bl;
+  const s = SPLITTER * xs;
+  const ah = s - (s - xs);
+  const al = xs - ah;
+  const err = ah * B.bhh - p + ah * B.bhl + al * B.bhh + al * B.bhl;
+  return p + (err + xs * B.bl);
+}

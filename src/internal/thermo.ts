@@ -1,0 +1,188 @@
+/**
+ * Thermodynamics of a validated spectrum at one temperature: the shared engine of
+ * `logPartitionFunction`, `partitionFunction`, `thermodynamics` and `sweep`.
+ *
+ * Everything is computed in the dimensionless, shifted form the kernel already uses:
+ * xᵢ = (Eᵢ − c)/(kB·T) ≥ 0 with c the dominant level (the ground state for T > 0, the top level
+ * for T < 0), and ln Zₛ = ln Σ gᵢ e^{−xᵢ} = ln Z + c/(kB·T). Then
+ *
+ *     U = c + kB·T·⟨x⟩,   S/kB = ⟨x⟩ + ln Zₛ,   F = c − kB·T·ln Zₛ,
+ *     C/kB = Var(x) = ⟨(x − ⟨x⟩)²⟩,   Var(E) = (kB·T)²·Var(x).
+ *
+ * Both terms of S are ≥ 0 (for g ≥ 1), so the entropy never suffers cancellation; the variance is
+ * a second pass about the mean, never ⟨E²⟩ − ⟨E⟩², so C keeps ~1e−15 relative accuracy even where
+ * the one-pass formula loses every digit. Products with kB·T go through its exact mantissa and
+ * binary exponent, so nothing overflows that is representable.
+ * @internal
+ */
+
+import { LN2_HI, LN2_LO, scaleByPow2 } from "./float.js";
+import {
+  type Beta,
+  betaOf,
+  ENERGIES,
+  FINITE,
+  fillWeights,
+  logNormalizer,
+  logSum,
+  reducedExponent,
+  type Spectrum,
+  type WeightSum,
+  ZERO,
+} from "./kernel.js";
+
+/** The thermodynamic state at one temperature. */
+export interface ThermodynamicState {
+  /** T, as given. */
+  temperature: number;
+  /** β = 1/(kB·T): +Infinity at T = ±0, 0 at T = ±Infinity. */
+  beta: number;
+  /** ln Z. */
+  logZ: number;
+  /** F = −kB·T·ln Z (Helmholtz free energy). */
+  freeEnergy: number;
+  /** U = ⟨E⟩. */
+  internalEnergy: number;
+  /** S = (U − F)/T = −kB·Σ p ln(p/g). */
+  entropy: number;
+  /** C = Var(E)/(kB·T²) = dU/dT. */
+  heatCapacity: number;
+  /** ⟨E²⟩ − ⟨E⟩². */
+  energyVariance: number;
+}
+
+/** ln of a weight sum that was scaled by 2^−K (exact limit weights). */
+function logScaledSum(r: WeightSum): number {
+  return Math.log(r.sumHi) + r.sumLo / r.sumHi + (r.scaleExp * LN2_HI + r.scaleExp * LN2_LO);
+}
+
+/** ln Z(T) = ln Σ gᵢ exp(−Eᵢ/(kB·T)), with the T = 0 and T = ±∞ limits of CONTRACT.md. */
+export function logPartition(S: Spectrum, kB: number, temperature: number): number {
+  if (S.active === 0) return Number.NEGATIVE_INFINITY;
+  const B = betaOf(ENERGIES, kB, temperature);
+  const r = fillWeights(S, B, undefined);
+  if (B.kind === FINITE) return logNormalizer(B, r);
+  if (B.kind === ZERO) {
+    const E0 = S.lo;
+    if (E0 === 0) return logScaledSum(r);
+    return E0 < 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  }
+  return logScaledSum(r);
+}
+
+/**
+ * Fills `p` (length n) with the occupations and returns the thermodynamic state.
+ * Requires S.active > 0 and S.direction === ENERGIES.
+ */
+export function thermodynamicState(
+  S: Spectrum,
+  kB: number,
+  temperature: number,
+  p: Float64Array,
+): ThermodynamicState {
+  const B = betaOf(ENERGIES, kB, temperature);
+  const r = fillWeights(S, B, p);
+  const total = r.sumHi;
+  const n = S.n;
+  for (let i = 0; i < n; i++) p[i] = (p[i] as number) / total;
+  if (B.kind === FINITE) return finiteState(S, B, r, kB, temperature, p);
+  const E = S.values;
+  if (B.kind === ZERO) {
+    const E0 = S.lo;
+    const lnG0 = logScaledSum(r);
+    const logZ = E0 === 0 ? lnG0 : E0 < 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    return {
+      temperature,
+      beta: Number.POSITIVE_INFINITY,
+      logZ,
+      freeEnergy: E0,
+      internalEnergy: E0,
+      entropy: kB * lnG0,
+      heatCapacity: 0,
+      energyVariance: 0,
+    };
+  }
+  // T = ±Infinity: the degeneracy-weighted mean and variance of the levels.
+  const lnSumG = logScaledSum(r);
+  let U = 0;
+  for (let i = 0; i < n; i++) {
+    const pi = p[i] as number;
+    if (pi > 0) U += pi * (E[i] as number);
+  }
+  let V = 0;
+  for (let i = 0; i < n; i++) {
+    const pi = p[i] as number;
+    if (pi > 0) {
+      const d = (E[i] as number) - U;
+      V += pi * d * d;
+    }
+  }
+  const sumIsOne = scaleByPow2(r.sumHi, r.scaleExp) === 1 && r.sumLo === 0;
+  const freeEnergy = sumIsOne
+    ? U
+    : lnSumG > 0
+      ? Number.NEGATIVE_INFINITY
+      : Number.POSITIVE_INFINITY;
+  return {
+    temperature,
+    beta: 0,
+    logZ: lnSumG,
+    freeEnergy,
+    internalEnergy: U,
+    entropy: kB * lnSumG,
+    heatCapacity: 0,
+    energyVariance: V,
+  };
+}
+
+function finiteState(
+  S: Spectrum,
+  B: Beta,
+  r: WeightSum,
+  kB: number,
+  temperature: number,
+  p: Float64Array,
+): ThermodynamicState {
+  const { values, n } = S;
+  const c = r.c;
+  // ⟨x⟩ with x = (E − c)/(kB·T) ≥ 0, compensated.
+  let mh = 0;
+  let ml = 0;
+  for (let i = 0; i < n; i++) {
+    const pi = p[i] as number;
+    if (pi === 0) continue;
+    const term = -pi * reducedExponent(values[i] as number, c, B);
+    const t = mh + term;
+    const bb = t - mh;
+    ml += mh - (t - bb) + (term - bb);
+    mh = t;
+  }
+  const X = mh + ml;
+  // Var(x) about the mean, compensated.
+  let vh = 0;
+  let vl = 0;
+  for (let i = 0; i < n; i++) {
+    const pi = p[i] as number;
+    if (pi === 0) continue;
+    const d = -reducedExponent(values[i] as number, c, B) - X;
+    const term = pi * d * d;
+    const t = vh + term;
+    const bb = t - vh;
+    vl += vh - (t - bb) + (term - bb);
+    vh = t;
+  }
+  const V = vh + vl;
+  const lnZs = r.shift + logSum(r);
+  const t = B.tauMant;
+  const k = B.tauExp;
+  return {
+    temperature,
+    beta: scaleByPow2(1 / t, -k),
+    logZ: logNormalizer(B, r),
+    freeEnergy: c - scaleByPow2(lnZs * t, k),
+    internalEnergy: c + scaleByPow2(X * t, k),
+    entropy: kB * (X + lnZs),
+    heatCapacity: kB * V,
+    energyVariance: V === 0 ? 0 : scaleByPow2(V * t * t, 2 * k),
+  };
+}

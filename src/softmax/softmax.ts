@@ -1,0 +1,75 @@
+import { betaOf, fillWeights, LOGITS, scan } from "../internal/kernel.js";
+import {
+  numberOption,
+  optionsOf,
+  outputVector,
+  type WritableArrayLike,
+} from "../internal/validate.js";
+
+/** Options of {@link softmax} and {@link logSoftmax}. */
+export interface SoftmaxOptions {
+  /** Temperature τ (default 1). τ = ±0 is the limit τ → 0⁺, ±Infinity gives the uniform limit. */
+  temperature?: number;
+}
+
+/** {@link SoftmaxOptions} with a caller-supplied output vector. */
+export interface SoftmaxIntoOptions<O extends WritableArrayLike> extends SoftmaxOptions {
+  /** A writable array-like of the same length, filled and returned (may be `logits` itself). */
+  out: O;
+}
+
+/**
+ * Softmax with temperature: pᵢ = exp(zᵢ/τ) / Σⱼ exp(zⱼ/τ).
+ *
+ * Stable and exact to the last bits: the exponent is shifted by the largest logit (the smallest
+ * for τ < 0), so no term overflows, and (zᵢ − max)/τ is carried in double-double arithmetic, so
+ * even logits 700 apart keep every bit (a plain `Math.exp((z - max) / t)` loses up to ~250 ulp
+ * there). The normaliser is a compensated sum. Measured error ≤ 4 ulp against 50-digit mpmath
+ * references (test/fixtures).
+ *
+ * This is exactly the Boltzmann–Gibbs distribution of the energies Eᵢ = −zᵢ at temperature
+ * T = τ with kB = 1; see {@link gibbs} and {@link logitsToEnergies}.
+ *
+ * Edge cases: a −Infinity logit is a masked state (probability exactly 0 at every temperature);
+ * +Infinity or NaN is a RangeError naming the index; every logit −Infinity is a RangeError;
+ * `softmax([])` is an empty array. τ = 0 shares all weight evenly among the maximal logits;
+ * τ = ±Infinity is uniform over the unmasked states; τ < 0 is softmax(z/τ) as written.
+ *
+ * Cost: two passes over the data and n exponentials, no allocation beyond the result.
+ *
+ * @param logits - the vector z (any array-like of numbers); never modified.
+ * @returns a new Float64Array, or `options.out` filled with the probabilities.
+ * @see J. S. Bridle, "Probabilistic interpretation of feedforward classification network
+ *   outputs" (1990), which named softmax; https://en.wikipedia.org/wiki/Softmax_function
+ * @example
+ * ```ts
+ * softmax([1, 2, 3, 4, 1, 2, 3])[3] // => 0.47483299974438037
+ * softmax([0, Math.log(3)])         // => Float64Array [0.25, 0.75]
+ * softmax([1, 2, 3], { temperature: 0 }) // => Float64Array [0, 0, 1]
+ * ```
+ */
+export function softmax(logits: ArrayLike<number>, options?: SoftmaxOptions): Float64Array;
+export function softmax<O extends WritableArrayLike>(
+  logits: ArrayLike<number>,
+  options: SoftmaxIntoOptions<O>,
+): O;
+export function softmax(
+  logits: ArrayLike<number>,
+  options?: SoftmaxOptions & { out?: WritableArrayLike },
+): WritableArrayLike {
+  const fn = "softmax";
+  const opts = optionsOf(fn, options);
+  const temperature = numberOption(fn, "options.temperature", opts.temperature, 1);
+  const S = scan(fn, "logits", logits, LOGITS);
+  const out = outputVector(fn, opts.out, "logits", S.n);
+  if (S.n === 0) return out;
+  if (S.active === 0) {
+    throw new RangeError(
+      `${fn}: every logit is -Infinity (every state is masked); the distribution is not defined`,
+    );
+  }
+  const r = fillWeights(S, betaOf(LOGITS, 1, temperature), out);
+  const total = r.sumHi;
+  for (let i = 0; i < S.n; i++) out[i] = (out[i] as number) / total;
+  return out;
+}
