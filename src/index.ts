@@ -5,5 +5,8 @@
  * @packageDocumentation
  */
 
+export * from "./activators/index.js";
 export * from "./boltzmann/index.js";
+export * from "./bridge/index.js";
 export * from "./softmax/index.js";
+export * from "./sweep/index.js";

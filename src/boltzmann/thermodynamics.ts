@@ -31,7 +31,7 @@ export interface Thermodynamics extends ThermodynamicState {
  * ```ts
  * const t = thermodynamics([0, 1], { temperature: 1 });
  * t.logZ          // => 0.31326168751822286
- * t.entropy       // => 0.5822031458343527
+ * t.entropy       // => 0.582203108888218
  * t.heatCapacity  // => 0.19661193324148185
  * thermodynamics([0, 1], { temperature: 0 }).entropy // => 0
  * ```

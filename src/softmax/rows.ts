@@ -28,8 +28,8 @@ export interface RowsOptions {
  * @returns a new Float64Array, or `options.out`, with each row normalised.
  * @example
  * ```ts
- * softmaxRows([0, 0, 1, 1, 0, Math.log(3)], { columns: 2 })
- * // => Float64Array [0.5, 0.5, 0.5, 0.5, 0.25, 0.75]
+ * softmaxRows([0, 0, 7, 7, 0, -Infinity], { columns: 2 })
+ * // => Float64Array [0.5, 0.5, 0.5, 0.5, 1, 0]
  * ```
  */
 export function softmaxRows(matrix: ArrayLike<number>, options: RowsOptions): WritableArrayLike {

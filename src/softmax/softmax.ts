@@ -44,7 +44,7 @@ export interface SoftmaxIntoOptions<O extends WritableArrayLike> extends Softmax
  * @example
  * ```ts
  * softmax([1, 2, 3, 4, 1, 2, 3])[3] // => 0.47483299974438037
- * softmax([0, Math.log(3)])         // => Float64Array [0.25, 0.75]
+ * softmax([5, 5])                   // => Float64Array [0.5, 0.5]
  * softmax([1, 2, 3], { temperature: 0 }) // => Float64Array [0, 0, 1]
  * ```
  */

@@ -1,0 +1,210 @@
+import {
+  checkVector,
+  describe,
+  integerOption,
+  needsTypeCheck,
+  optionsOf,
+} from "../internal/validate.js";
+
+/** Options of {@link fitTemperature}. */
+export interface FitTemperatureOptions {
+  /** When given, `logits` is one flat row-major matrix with this many columns. */
+  columns?: number;
+}
+
+/** The result of temperature scaling. */
+export interface TemperatureFit {
+  /** The fitted τ > 0 (Infinity when no τ beats the uniform guess, 0 when every label is the strict argmax). */
+  temperature: number;
+  /** Mean negative log-likelihood (cross-entropy, nats) at the fitted τ. */
+  loss: number;
+  /** Mean negative log-likelihood at τ = 1, for comparison. */
+  lossAtOne: number;
+  /** Newton/bisection steps taken. */
+  iterations: number;
+}
+
+interface Rows {
+  rows: number;
+  rowAt: (r: number) => { start: number; end: number };
+  data: ArrayLike<number>;
+}
+
+/**
+ * Temperature scaling (Guo et al. 2017): the τ > 0 that minimises the mean cross-entropy of
+ * softmax(z/τ) against integer labels, the standard one-parameter calibration of a classifier.
+ *
+ * The loss is convex in β = 1/τ: L(β) = mean[LSE(β·z) − β·z_y], with L′(β) = mean(⟨z⟩ − z_y) and
+ * L″(β) = mean(Var z) ≥ 0 under p = softmax(β·z), the same moments as ⟨E⟩ and Var(E) in the
+ * Boltzmann picture (L′ is U − E_label, L″ is the heat capacity up to β²). The minimiser is
+ * found by bracketing L′ = 0 and safeguarded Newton, to full precision.
+ *
+ * Edge cases: when labels are no better than uniform guessing (L′(0) ≥ 0) the answer is
+ * τ = Infinity; when every label is the strict argmax of its row the loss falls to 0 as τ → 0
+ * and the answer is τ = 0. A label that is not an integer in range, a −Infinity logit at the
+ * label (infinite loss), NaN or +Infinity logits, a row count that differs from the label count,
+ * and no rows are RangeErrors naming the row.
+ *
+ * @param logits - rows of logits (an array of vectors, or one flat matrix with `columns`).
+ * @param labels - the true class of each row.
+ * @see C. Guo, G. Pleiss, Y. Sun, K. Q. Weinberger, "On calibration of modern neural networks",
+ *   ICML 2017, §4.2.
+ * @example
+ * ```ts
+ * fitTemperature([[2, 0], [0, 2], [2, 0]], [0, 1, 1]).temperature // => 2.8853900817779254
+ * // the exact minimiser is 2/ln 2 = 2.88539008177792681…
+ * ```
+ */
+export function fitTemperature(
+  logits: ArrayLike<ArrayLike<number>> | ArrayLike<number>,
+  labels: ArrayLike<number>,
+  options?: FitTemperatureOptions,
+): TemperatureFit {
+  const fn = "fitTemperature";
+  const opts = optionsOf(fn, options);
+  const y = checkVector(fn, "labels", labels);
+  const M = matrixOf(fn, logits, opts.columns);
+  if (M.rows === 0) throw new RangeError(`${fn}: there are no rows to fit`);
+  if (y.length !== M.rows) {
+    throw new RangeError(`${fn}: labels has length ${y.length} but there are ${M.rows} rows`);
+  }
+  const z = M.data;
+  const checkLabels = needsTypeCheck(y);
+  // Validate everything once; find g0 = L′(0) and whether every label is the strict argmax.
+  let separable = true;
+  for (let r = 0; r < M.rows; r++) {
+    const { start, end } = M.rowAt(r);
+    const label = y[r] as number;
+    if (
+      (checkLabels && typeof label !== "number") ||
+      !Number.isInteger(label) ||
+      label < 0 ||
+      label >= end - start
+    ) {
+      throw new RangeError(
+        `${fn}: labels[${r}] must be an integer in [0, ${end - start}), got ${describe(label)}`,
+      );
+    }
+    const zy = z[start + label] as number;
+    for (let i = start; i < end; i++) {
+      const v = z[i] as number;
+      if (typeof v !== "number" || Number.isNaN(v) || v === Number.POSITIVE_INFINITY) {
+        throw new RangeError(
+          `${fn}: row ${r}, column ${i - start} is ${describe(v)}; logits must be numbers below +Infinity`,
+        );
+      }
+      if (i !== start + label && v >= zy) separable = false;
+    }
+    if (zy === Number.NEGATIVE_INFINITY) {
+      throw new RangeError(
+        `${fn}: row ${r}: the label's logit is -Infinity, so its loss is infinite at every τ`,
+      );
+    }
+  }
+  const lossAt = (beta: number) => moments(M, y, beta).loss;
+  const lossAtOne = lossAt(1);
+  // Every label the strict argmax: L′(β) < 0 for all β, the loss falls to 0 as τ → 0.
+  if (separable) return { temperature: 0, loss: 0, lossAtOne, iterations: 0 };
+  let iterations = 0;
+  if (moments(M, y, 0).slope >= 0) {
+    return { temperature: Number.POSITIVE_INFINITY, loss: lossAt(0), lossAtOne, iterations };
+  }
+  // Bracket L′(β) = 0 with L′(lo) < 0 ≤ L′(hi).
+  let lo = 0;
+  let hi = 1;
+  while (moments(M, y, hi).slope < 0) {
+    lo = hi;
+    hi *= 2;
+    iterations++;
+    if (hi > 1e300) break;
+  }
+  let beta = hi;
+  for (; iterations < 500; iterations++) {
+    const m = moments(M, y, beta);
+    if (m.slope === 0) break;
+    if (m.slope < 0) lo = beta;
+    else hi = beta;
+    let next = m.curvature > 0 ? beta - m.slope / m.curvature : Number.NaN;
+    if (!(next > lo && next < hi)) next = lo + (hi - lo) / 2;
+    const done = Math.abs(next - beta) <= 1e-15 * beta || hi - lo <= 1e-15 * hi;
+    beta = next;
+    if (done) break;
+  }
+  return { temperature: 1 / beta, loss: lossAt(beta), lossAtOne, iterations };
+}
+
+/** Mean loss, slope L′ and curvature L″ at β, each row shifted by its maximum. */
+function moments(M: Rows, y: ArrayLike<number>, beta: number) {
+  const z = M.data;
+  let loss = 0;
+  let slope = 0;
+  let curvature = 0;
+  for (let r = 0; r < M.rows; r++) {
+    const { start, end } = M.rowAt(r);
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = start; i < end; i++) if ((z[i] as number) > max) max = z[i] as number;
+    let sum = 0;
+    let first = 0;
+    for (let i = start; i < end; i++) {
+      const d = (z[i] as number) - max;
+      if (d === Number.NEGATIVE_INFINITY) continue;
+      const w = beta === 0 ? 1 : Math.exp(beta * d);
+      sum += w;
+      first += w * d;
+    }
+    const mean = first / sum;
+    let second = 0;
+    for (let i = start; i < end; i++) {
+      const d = (z[i] as number) - max;
+      if (d === Number.NEGATIVE_INFINITY) continue;
+      const w = beta === 0 ? 1 : Math.exp(beta * d);
+      second += w * (d - mean) * (d - mean);
+    }
+    const dy = (z[start + (y[r] as number)] as number) - max;
+    loss += Math.log(sum) - beta * dy;
+    slope += mean - dy;
+    curvature += second / sum;
+  }
+  return { loss: loss / M.rows, slope: slope / M.rows, curvature: curvature / M.rows };
+}
+
+function matrixOf(fn: string, input: unknown, columns: number | undefined): Rows {
+  const outer = checkVector(fn, "logits", input) as ArrayLike<unknown>;
+  if (columns !== undefined) {
+    const c = integerOption(fn, "options.columns", columns, 1);
+    if (outer.length % c !== 0) {
+      throw new RangeError(
+        `${fn}: logits has length ${outer.length}, not a multiple of options.columns = ${c}`,
+      );
+    }
+    return {
+      rows: outer.length / c,
+      rowAt: (r) => ({ start: r * c, end: r * c + c }),
+      data: outer as ArrayLike<number>,
+    };
+  }
+  // An array of rows: flatten once so the loops see one layout.
+  const starts: number[] = [0];
+  const flat: number[] = [];
+  for (let r = 0; r < outer.length; r++) {
+    const row = outer[r];
+    if (
+      row === null ||
+      typeof row !== "object" ||
+      typeof (row as { length?: unknown }).length !== "number"
+    ) {
+      throw new TypeError(
+        `${fn}: logits[${r}] must be a vector of logits (or pass a flat matrix with options.columns), got ${describe(row)}`,
+      );
+    }
+    const v = row as ArrayLike<number>;
+    if (v.length === 0) throw new RangeError(`${fn}: logits[${r}] is empty`);
+    for (let i = 0; i < v.length; i++) flat.push(v[i] as number);
+    starts.push(flat.length);
+  }
+  return {
+    rows: outer.length,
+    rowAt: (r) => ({ start: starts[r] as number, end: starts[r + 1] as number }),
+    data: flat,
+  };
+}

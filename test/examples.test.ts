@@ -1,0 +1,58 @@
+/**
+ * Every `@example` in the TSDoc of src/ and every ```ts block of the Markdown docs is executed,
+ * and each `// => value` comment must equal what the code gives (see test/helpers/examples.ts).
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import * as library from "../src/index.js";
+import {
+  type Example,
+  examplesInMarkdown,
+  examplesInSource,
+  runExample,
+} from "./helpers/examples.js";
+
+const root = join(import.meta.dirname, "..");
+
+function files(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return files(path, ext);
+    return path.endsWith(ext) ? [path] : [];
+  });
+}
+
+const sources = files(join(root, "src"), ".ts").flatMap(examplesInSource);
+const markdown = [join(root, "README.md"), ...files(join(root, "docs"), ".md")]
+  .filter((f) => existsSync(f))
+  .flatMap(examplesInMarkdown);
+
+const bindings: Record<string, unknown> = { ...library };
+
+function title(example: Example): string {
+  return `${relative(root, example.file)}:${example.line}`;
+}
+
+describe("TSDoc examples", () => {
+  it("every export documents at least one example", () => {
+    expect(sources.length).toBeGreaterThan(20);
+  });
+  for (const example of sources) {
+    it(title(example), async () => {
+      const checks = await runExample(example, bindings);
+      expect(checks.length).toBeGreaterThan(0);
+      for (const c of checks) expect(`${c.line}: ${c.got}`).toBe(`${c.line}: ${c.expected}`);
+    });
+  }
+});
+
+describe("Markdown examples", () => {
+  for (const example of markdown) {
+    it(title(example), async () => {
+      const checks = await runExample(example, bindings);
+      for (const c of checks) expect(`${c.line}: ${c.got}`).toBe(`${c.line}: ${c.expected}`);
+    });
+  }
+});
