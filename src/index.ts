@@ -8,5 +8,7 @@
 export * from "./activators/index.js";
 export * from "./boltzmann/index.js";
 export * from "./bridge/index.js";
+export type { ThermodynamicState } from "./internal/thermo.js";
+export type { WritableArrayLike } from "./internal/validate.js";
 export * from "./softmax/index.js";
 export * from "./sweep/index.js";

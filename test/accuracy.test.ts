@@ -11,7 +11,10 @@
  * an expected ±Infinity must be matched exactly):
  * - softmax, logSoftmax, logSumExp, gibbs (and thermodynamics().probabilities),
  *   logPartitionFunction: ≤ 4 ulp on every case. logSoftmax must stay finite, and within
- *   4 ulp, where softmax underflows to 0.
+ *   4 ulp, where softmax underflows to 0. The one qualification: where ln Z = −E_ref/kT + ln Zₛ
+ *   is a small difference of larger terms (a term more than 4× the value), ln Z is held to
+ *   4 ulp of the largest term, the accuracy of a backward-stable sum (each term is itself
+ *   within an ulp; no algorithm working from doubles does better without exact exponentials).
  * - entropy (both `entropy()` and `thermodynamics().entropy`), heatCapacity, energyVariance:
  *   ≤ 1e−12 relative (an absolute 4·2^−1074 is always accepted, for values in the subnormal
  *   range where a relative bound is finer than the doubles).
@@ -57,36 +60,32 @@ interface Worst {
   ulps: number;
   rel: number;
   ulpCase: string;
-  relCase: string;
+  /** Cases where the result was NaN or an unmatched infinity (kept out of the maxima). */
+  nonFinite: string[];
 }
 const summary = new Map<string, Worst>();
 
 function note(fn: string, where: string, ulps: number, rel: number): void {
-  const w = summary.get(fn) ?? { ulps: 0, rel: 0, ulpCase: "", relCase: "" };
-  if (ulps > w.ulps) {
-    w.ulps = ulps;
-    w.ulpCase = where;
-  }
-  if (rel > w.rel) {
-    w.rel = rel;
-    w.relCase = where;
+  const w = summary.get(fn) ?? { ulps: 0, rel: 0, ulpCase: "", nonFinite: [] };
+  if (!Number.isFinite(ulps) || !Number.isFinite(rel)) {
+    w.nonFinite.push(where);
+  } else {
+    if (ulps > w.ulps) {
+      w.ulps = ulps;
+      w.ulpCase = where;
+    }
+    w.rel = Math.max(w.rel, rel);
   }
   summary.set(fn, w);
 }
 
 afterAll(() => {
-  const rows = [...summary.entries()].map(([fn, w]) => ({
-    function: fn,
-    "max ulp": w.ulps,
-    "max rel": Number(w.rel.toPrecision(3)),
-    "worst ulp case": w.ulpCase,
-  }));
-  const lines = rows.map(
-    (r) =>
-      `  ${r.function.padEnd(34)} ${String(r["max ulp"]).padStart(4)} ulp   ${String(r["max rel"]).padStart(9)} rel   (${r["worst ulp case"]})`,
-  );
+  const lines = [...summary.entries()].map(([fn, w]) => {
+    const bad = w.nonFinite.length === 0 ? "" : `; NaN/unmatched ∞ in ${w.nonFinite.join(", ")}`;
+    return `  ${fn.padEnd(32)} ${String(w.ulps).padStart(6)} ulp ${w.rel.toExponential(2).padStart(9)} rel  (worst: ${w.ulpCase}${bad})`;
+  });
   console.log(
-    `accuracy against ${refs.meta.generator} (mpmath ${refs.meta.mpmath}, ${refs.meta.dps} digits):\n${lines.join("\n")}`,
+    `accuracy against ${refs.meta.generator} (mpmath ${refs.meta.mpmath}, ${refs.meta.dps} digits), max error per function:\n${lines.join("\n")}`,
   );
 });
 
@@ -123,23 +122,27 @@ describe("softmax and logSoftmax against mpmath", () => {
 
       const ep = maxUlp(p, c.p);
       note("softmax", c.name, ep.ulps, maxRelative(p, c.p));
-      expect(
-        ep.ulps,
-        `softmax(${c.name})[${ep.index}]: logit ${show(c.logits[ep.index])}, τ = ${tau}: expected ${show(c.p[ep.index])}, got ${show(p[ep.index])}`,
-      ).toBeLessThanOrEqual(ULP_BOUND);
+      expect
+        .soft(
+          ep.ulps,
+          `softmax(${c.name})[${ep.index}]: logit ${show(c.logits[ep.index])}, τ = ${tau}: expected ${show(c.p[ep.index])}, got ${show(p[ep.index])}`,
+        )
+        .toBeLessThanOrEqual(ULP_BOUND);
 
       const el = maxUlp(logp, c.logp);
       note("logSoftmax", c.name, el.ulps, maxRelative(logp, c.logp));
-      expect(
-        el.ulps,
-        `logSoftmax(${c.name})[${el.index}]: logit ${show(c.logits[el.index])}, τ = ${tau}: expected ${show(c.logp[el.index])}, got ${show(logp[el.index])}`,
-      ).toBeLessThanOrEqual(ULP_BOUND);
+      expect
+        .soft(
+          el.ulps,
+          `logSoftmax(${c.name})[${el.index}]: logit ${show(c.logits[el.index])}, τ = ${tau}: expected ${show(c.logp[el.index])}, got ${show(logp[el.index])}`,
+        )
+        .toBeLessThanOrEqual(ULP_BOUND);
 
-      // Where the probability underflows, the log-probability is still finite (and exact above).
+      // Where the probability underflows (0 or within 4 subnormal steps of it, checked above),
+      // the log-probability is still finite (and within 4 ulp, checked above).
       for (let i = 0; i < c.p.length; i++) {
         if (c.p[i] === 0 && Number.isFinite(c.logp[i])) {
-          expect(p[i], `softmax(${c.name})[${i}] underflows`).toBe(0);
-          expect(Number.isFinite(logp[i]), `logSoftmax(${c.name})[${i}] finite`).toBe(true);
+          expect.soft(Number.isFinite(logp[i]), `logSoftmax(${c.name})[${i}] finite`).toBe(true);
         }
       }
     });
@@ -163,9 +166,9 @@ describe("logSumExp against mpmath", () => {
           : logSumExp(asInput(c.values, k), { weights: asInput(c.weights, k + 1) });
       const ulps = ulpError(got, c.expected);
       note("logSumExp", c.name, ulps, relativeError(got, c.expected));
-      expect(ulps, `logSumExp(${c.name}): expected ${c.expected}, got ${got}`).toBeLessThanOrEqual(
-        ULP_BOUND,
-      );
+      expect
+        .soft(ulps, `logSumExp(${c.name}): expected ${c.expected}, got ${got}`)
+        .toBeLessThanOrEqual(ULP_BOUND);
     });
   });
 });
@@ -183,16 +186,20 @@ function checkEnergyLike(
   if (ulps <= ENERGY_ULP_BOUND) return;
   const cancels = Number.isFinite(scale) && scale > 4 * Math.abs(expected);
   const err = Math.abs(got - expected);
-  expect(
-    cancels && err <= CANCELLATION_REL * scale,
-    `${fn}(${c.name}): T = ${c.temperature}, kB = ${c.kB}: expected ${expected}, got ${got} (${ulps} ulp; terms of size ${scale}${cancels ? `, allowed ${CANCELLATION_REL * scale}` : ", no cancellation"})`,
-  ).toBe(true);
+  expect
+    .soft(
+      cancels && err <= CANCELLATION_REL * scale,
+      `${fn}(${c.name}): T = ${c.temperature}, kB = ${c.kB}: expected ${expected}, got ${got} (${ulps} ulp; terms of size ${scale}${cancels ? `, allowed ${CANCELLATION_REL * scale}` : ", no cancellation"})`,
+    )
+    .toBe(true);
 }
 
 function checkRelative(fn: string, name: string, got: number, expected: number): void {
   const rel = relativeError(got, expected);
   note(fn, name, ulpError(got, expected), rel);
-  expect(rel, `${fn}(${name}): expected ${expected}, got ${got}`).toBeLessThanOrEqual(REL_BOUND);
+  expect
+    .soft(rel, `${fn}(${name}): expected ${expected}, got ${got}`)
+    .toBeLessThanOrEqual(REL_BOUND);
 }
 
 describe("gibbs, logPartitionFunction and thermodynamics against mpmath", () => {
@@ -209,28 +216,36 @@ describe("gibbs, logPartitionFunction and thermodynamics against mpmath", () => 
       const p = gibbs(energies, options);
       const e = maxUlp(p, c.p);
       note("gibbs", c.name, e.ulps, maxRelative(p, c.p));
-      expect(
-        e.ulps,
-        `gibbs(${c.name})[${e.index}]: E = ${c.energies[e.index]}, g = ${c.degeneracies?.[e.index] ?? 1}, ${where}: expected ${c.p[e.index]}, got ${p[e.index]}`,
-      ).toBeLessThanOrEqual(ULP_BOUND);
+      expect
+        .soft(
+          e.ulps,
+          `gibbs(${c.name})[${e.index}]: E = ${c.energies[e.index]}, g = ${c.degeneracies?.[e.index] ?? 1}, ${where}: expected ${c.p[e.index]}, got ${p[e.index]}`,
+        )
+        .toBeLessThanOrEqual(ULP_BOUND);
 
       const logZ = logPartitionFunction(energies, options);
       const ulps = ulpError(logZ, c.logZ);
       note("logPartitionFunction", c.name, ulps, relativeError(logZ, c.logZ));
-      expect(
-        ulps,
-        `logPartitionFunction(${c.name}), ${where}: expected ${c.logZ}, got ${logZ}`,
-      ).toBeLessThanOrEqual(ULP_BOUND);
+      const cancels = Number.isFinite(c.scale.logZ) && c.scale.logZ > 4 * Math.abs(c.logZ);
+      const allowed = cancels ? ULP_BOUND * Number.EPSILON * c.scale.logZ : 0;
+      expect
+        .soft(
+          ulps <= ULP_BOUND || Math.abs(logZ - c.logZ) <= allowed,
+          `logPartitionFunction(${c.name}), ${where}: expected ${c.logZ}, got ${logZ} (${ulps} ulp; ${cancels ? `terms of size ${c.scale.logZ}, allowed ${allowed}` : "no cancellation"})`,
+        )
+        .toBe(true);
     });
 
     it(`${c.name}: thermodynamics`, () => {
       const t = thermodynamics(energies, options);
       const e = maxUlp(t.probabilities, c.p);
       note("thermodynamics.probabilities", c.name, e.ulps, maxRelative(t.probabilities, c.p));
-      expect(
-        e.ulps,
-        `thermodynamics(${c.name}).probabilities[${e.index}], ${where}: expected ${c.p[e.index]}, got ${t.probabilities[e.index]}`,
-      ).toBeLessThanOrEqual(ULP_BOUND);
+      expect
+        .soft(
+          e.ulps,
+          `thermodynamics(${c.name}).probabilities[${e.index}], ${where}: expected ${c.p[e.index]}, got ${t.probabilities[e.index]}`,
+        )
+        .toBeLessThanOrEqual(ULP_BOUND);
       checkRelative("thermodynamics.entropy", c.name, t.entropy, c.entropy);
       checkRelative("thermodynamics.heatCapacity", c.name, t.heatCapacity, c.heatCapacity);
       checkRelative("thermodynamics.energyVariance", c.name, t.energyVariance, c.energyVariance);

@@ -2,7 +2,8 @@
  * The rounding error of a quotient, for the temperature-scaled activators.
  *
  * `t = x / τ` is rounded, and exp amplifies an absolute error δ in its argument into a relative
- * error δ: at t ≈ 233 (x = 700, τ = 3) half an ulp of t is 1.4e-14, about 64 ulp of exp(t).
+ * error δ: at t ≈ 233 (x = 700, τ = 3) half an ulp of t is 1.4e-14, a relative error of 60–120 ulp in
+ * exp(t).
  * Carrying the remainder δ = x/τ − t and using exp(t + δ) ≈ exp(t)·(1 + δ) removes that loss.
  * @internal
  */

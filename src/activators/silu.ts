@@ -1,6 +1,6 @@
 /** ln 2 = LN2_HI + LN2_LO, with k·LN2_HI exact for |k| < 2^20 (fdlibm's split). */
-const LN2_HI = 6.9314718036912381649e-1;
-const LN2_LO = 1.90821492927058770002e-10;
+const LN2_HI = 0.6931471803691238; // 0x3FE62E42, 0xFEE00000
+const LN2_LO = 1.9082149292705877e-10; // 0x3DEA39EF, 0x35793C76
 /** Below x = −708, eˣ is subnormal; it is computed as e^{x + 128 ln 2}·2⁻¹²⁸ instead. */
 const SCALE = 128;
 const SCALE_HI = SCALE * LN2_HI;
@@ -32,7 +32,7 @@ const UNSCALE = 2 ** -SCALE;
  * ```ts
  * silu(0)         // => 0
  * silu(1)         // => 0.7310585786300049
- * silu(-20)       // => -4.1223072448771156e-8
+ * silu(-20)       // => -4.122307236380407e-8
  * silu(800)       // => 800
  * silu(-Infinity) // => 0
  * ```

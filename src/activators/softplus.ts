@@ -7,9 +7,9 @@ import { relu } from "./relu.js";
  * Stable and exact in the tails: with t = x/τ, it is x + τ·log1p(e⁻ᵗ) for t > 0 (no overflow,
  * and softplus(800) is exactly 800) and τ·log1p(eᵗ) for t ≤ 0 (no 1 + eᵗ that would swallow a
  * tiny eᵗ: softplus(−30) is e⁻³⁰ to the accuracy of log1p, softplus(−800) = e⁻⁸⁰⁰ = 0). For
- * τ ≠ 1 the rounding error of x/τ is carried separately, as in {@link sigmoid}. Measured ≤ 2 ulp
- * against 50-digit mpmath references at τ = 1, ≤ 2 ulp at τ = 0.5, 3, −2
- * (test/fixtures/activators.json).
+ * τ ≠ 1 the rounding error of x/τ is carried separately, as in {@link sigmoid}. Measured ≤ 1 ulp
+ * against 50-digit mpmath references at τ = 1 and ≤ 3 ulp at other temperatures (one more
+ * rounding, the product by τ); see test/fixtures/activators.json.
  *
  * Physics: minus the free energy of a two-state system with energies {0, −x} at temperature τ:
  * Z = 1 + e^{x/τ}, F = −τ·ln Z, so softplus(x, τ) = −F; and d softplus/dx = {@link sigmoid}(x, τ),
@@ -31,10 +31,10 @@ import { relu } from "./relu.js";
  * ```ts
  * softplus(0)          // => 0.6931471805599453
  * softplus(800)        // => 800
- * softplus(-30)        // => 9.357622968839299e-14
+ * softplus(-30)        // => 9.357622968839737e-14
  * softplus(-800)       // => 0
  * softplus(-3, 0)      // => 0
- * softplus(2, 0.5)     // => 2.0090749229178373
+ * softplus(2, 0.5)     // => 2.0090749639589047
  * ```
  */
 export function softplus(x: number, temperature = 1): number {

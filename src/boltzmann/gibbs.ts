@@ -20,7 +20,7 @@ import { type GibbsIntoOptions, type GibbsOptions, gibbsOptions } from "./option
  *
  * @param energies - the levels Eᵢ; never modified.
  * @returns a new Float64Array, or `options.out`, with the occupations.
- * @see L. D. Landau, E. M. Lifshitz, Statistical Physics, Part 1, §31 (the Gibbs distribution).
+ * @see L. D. Landau, E. M. Lifshitz, Statistical Physics, Part 1, §28 (the Gibbs distribution).
  * @example
  * ```ts
  * gibbs([0, 0], { temperature: 1 })                         // => Float64Array [0.5, 0.5]

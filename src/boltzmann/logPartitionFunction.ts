@@ -15,7 +15,7 @@ import { type GibbsOptions, gibbsOptions } from "./options.js";
  * E₀ < 0, −Infinity when E₀ > 0. At T = ±Infinity: ln Σg.
  *
  * @param energies - the levels Eᵢ; never modified.
- * @see L. D. Landau, E. M. Lifshitz, Statistical Physics, Part 1, §31.
+ * @see L. D. Landau, E. M. Lifshitz, Statistical Physics, Part 1, §31 (the free energy in the Gibbs distribution).
  * @example
  * ```ts
  * logPartitionFunction([0, 1], { temperature: 1 })  // => 0.31326168751822286

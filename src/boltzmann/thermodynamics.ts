@@ -25,7 +25,7 @@ export interface Thermodynamics extends ThermodynamicState {
  * (population inversion: U above the mean, S still ≥ 0, C ≥ 0).
  *
  * @param energies - the levels Eᵢ; never modified.
- * @see L. D. Landau, E. M. Lifshitz, Statistical Physics, Part 1, §§31, 35;
+ * @see L. D. Landau, E. M. Lifshitz, Statistical Physics, Part 1, §28 (the Gibbs distribution), §31 (its free energy);
  *   https://en.wikipedia.org/wiki/Schottky_anomaly
  * @example
  * ```ts

@@ -36,7 +36,7 @@ interface Rows {
  *
  * The loss is convex in β = 1/τ: L(β) = mean[LSE(β·z) − β·z_y], with L′(β) = mean(⟨z⟩ − z_y) and
  * L″(β) = mean(Var z) ≥ 0 under p = softmax(β·z), the same moments as ⟨E⟩ and Var(E) in the
- * Boltzmann picture (L′ is U − E_label, L″ is the heat capacity up to β²). The minimiser is
+ * Boltzmann picture with E = −z (L′ is E_label − U, L″ is Var(E), the heat capacity over kB·β²). The minimiser is
  * found by bracketing L′ = 0 and safeguarded Newton, to full precision.
  *
  * Edge cases: when labels are no better than uniform guessing (L′(0) ≥ 0) the answer is

@@ -31,7 +31,7 @@ const MAX_ITERATIONS = 400;
  * kB·ln g₀ to kB·ln Σg on each branch. The solver works in v = ln|β|, where both curves are
  * smooth and monotone: it brackets the root by doubling steps, then runs Newton with the exact
  * derivatives dU/dβ = −Var(E) and dS/dβ = −kB·β·Var(E) (that is, dU/dT = C), falling back to
- * bisection whenever a step leaves the bracket. It converges to full double precision in a few
+ * bisection whenever a step leaves the bracket. It converges to within an ulp or two in a few
  * dozen evaluations of {@link thermodynamics}.
  *
  * For logits z at softmax temperature τ, pass the energies −z (kB = 1): the entropy of

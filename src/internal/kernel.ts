@@ -275,6 +275,25 @@ function reduce(x: number, c: number, cs: number, B: Beta): void {
   YL = lo - (YH - p);
 }
 
+/**
+ * Adds k·ln 2 to the double-double (YH, YL), with ln 2 split so k·LN2_HI is exact and the
+ * rest carried by TwoSum: for |k| ≈ 1000 the low part k·LN2_LO is ~2e−7, far too big to leave
+ * to a first-order correction. −Infinity stays −Infinity.
+ */
+function addLn2Multiple(k: number): void {
+  if (YH === Number.NEGATIVE_INFINITY || k === 0) return;
+  const kh = k * LN2_HI;
+  const kl = k * LN2_LO;
+  const u = YH + kh;
+  let bb = u - YH;
+  let e = YH - (u - bb) + (kh - bb);
+  const u2 = u + kl;
+  bb = u2 - u;
+  e += u - (u2 - bb) + (kl - bb) + YL;
+  YH = u2 + e;
+  YL = e - (YH - u2);
+}
+
 /** Result of filling the weights. */
 export interface WeightSum {
   /** The dominant value c. */
@@ -357,25 +376,22 @@ export function fillWeights(
   for (let i = 0; i < n; i++) {
     if (isMasked(S, i)) continue;
     reduce(values[i] as number, c, cs, B);
-    const a = YH + (expo[i] as number) * (LN2_HI + LN2_LO);
-    if (a > Y) Y = a;
+    addLn2Multiple(expo[i] as number);
+    if (YH > Y) Y = YH;
   }
   for (let i = 0; i < n; i++) {
     let wi = 0;
     if (!isMasked(S, i)) {
       reduce(values[i] as number, c, cs, B);
-      const k = expo[i] as number;
-      const kh = k * LN2_HI;
-      let u = YH + kh;
-      let bb = u - YH;
-      let lo = YH - (u - bb) + (kh - bb);
-      const v = u - Y;
-      bb = v - u;
-      lo += u - (v - bb) + (-Y - bb);
-      u = v;
-      lo += YL + k * LN2_LO;
-      wi = Math.exp(u);
-      wi = (mant[i] as number) * (wi + wi * lo);
+      addLn2Multiple(expo[i] as number);
+      if (YH !== Number.NEGATIVE_INFINITY) {
+        // (YH + YL) − Y, exactly enough: Y is a double and the difference is ≤ 0.
+        const v = YH - Y;
+        const bb = v - YH;
+        const lo = YH - (v - bb) + (-Y - bb) + YL;
+        wi = Math.exp(v);
+        wi = (mant[i] as number) * (wi + wi * lo);
+      }
     }
     if (w !== undefined) w[i] = wi;
     const t = sh + wi;
@@ -459,14 +475,16 @@ export function fillLogProbabilities(
       out[i] = YH - L + YL;
       continue;
     }
-    const k = expo[i] as number;
-    const m = mant[i] as number;
-    // (y + k ln2 − Y) + ln m − L
-    const kh = k * LN2_HI;
-    const u = YH + kh;
-    const bb = u - YH;
-    const lo = YH - (u - bb) + (kh - bb) + YL + k * LN2_LO;
-    out[i] = u - r.shift + (Math.log(m) - L) + lo;
+    addLn2Multiple(expo[i] as number);
+    if (YH === Number.NEGATIVE_INFINITY) {
+      out[i] = YH;
+      continue;
+    }
+    // (y + k ln 2 − Y) + ln m − L
+    const v = YH - r.shift;
+    const bb = v - YH;
+    const lo = YH - (v - bb) + (-r.shift - bb) + YL;
+    out[i] = v + (Math.log(mant[i] as number) - L) + lo;
   }
 }
 

@@ -14,8 +14,12 @@ export interface RowsOptions {
   columns: number;
   /** Temperature τ applied to every row (default 1). */
   temperature?: number;
+}
+
+/** {@link RowsOptions} with a caller-supplied output of the matrix's length. */
+export interface RowsIntoOptions<O extends WritableArrayLike> extends RowsOptions {
   /** Output of the same length as the matrix, filled and returned. */
-  out?: WritableArrayLike;
+  out: O;
 }
 
 /**
@@ -32,7 +36,15 @@ export interface RowsOptions {
  * // => Float64Array [0.5, 0.5, 0.5, 0.5, 1, 0]
  * ```
  */
-export function softmaxRows(matrix: ArrayLike<number>, options: RowsOptions): WritableArrayLike {
+export function softmaxRows(matrix: ArrayLike<number>, options: RowsOptions): Float64Array;
+export function softmaxRows<O extends WritableArrayLike>(
+  matrix: ArrayLike<number>,
+  options: RowsIntoOptions<O>,
+): O;
+export function softmaxRows(
+  matrix: ArrayLike<number>,
+  options: RowsOptions & { out?: WritableArrayLike },
+): WritableArrayLike {
   return rowWise("softmaxRows", matrix, options, softmax);
 }
 
@@ -46,7 +58,15 @@ export function softmaxRows(matrix: ArrayLike<number>, options: RowsOptions): Wr
  * // => Float64Array [-0.6931471805599453, -0.6931471805599453, 0, -1000]
  * ```
  */
-export function logSoftmaxRows(matrix: ArrayLike<number>, options: RowsOptions): WritableArrayLike {
+export function logSoftmaxRows(matrix: ArrayLike<number>, options: RowsOptions): Float64Array;
+export function logSoftmaxRows<O extends WritableArrayLike>(
+  matrix: ArrayLike<number>,
+  options: RowsIntoOptions<O>,
+): O;
+export function logSoftmaxRows(
+  matrix: ArrayLike<number>,
+  options: RowsOptions & { out?: WritableArrayLike },
+): WritableArrayLike {
   return rowWise("logSoftmaxRows", matrix, options, logSoftmax);
 }
 
@@ -58,7 +78,7 @@ type RowFunction = (
 function rowWise(
   fn: string,
   input: ArrayLike<number>,
-  options: RowsOptions,
+  options: RowsOptions & { out?: WritableArrayLike },
   kernel: RowFunction,
 ): WritableArrayLike {
   const opts = optionsOf(fn, options);

@@ -35,7 +35,8 @@ export interface SoftmaxIntoOptions<O extends WritableArrayLike> extends Softmax
  * `softmax([])` is an empty array. τ = 0 shares all weight evenly among the maximal logits;
  * τ = ±Infinity is uniform over the unmasked states; τ < 0 is softmax(z/τ) as written.
  *
- * Cost: two passes over the data and n exponentials, no allocation beyond the result.
+ * Cost: three passes (validate and find the maximum; exponentiate and sum; divide) and n
+ * exponentials, with no allocation beyond the result.
  *
  * @param logits - the vector z (any array-like of numbers); never modified.
  * @returns a new Float64Array, or `options.out` filled with the probabilities.
