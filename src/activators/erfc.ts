@@ -1,3 +1,5 @@
+import { LN2_HI, LN2_LO } from "../internal/float.js";
+
 /**
  * The complementary error function erfc(x) = (2/√π)·∫ₓ^∞ e^{−s²} ds, for {@link gelu}.
  *
@@ -97,9 +99,6 @@ const SB7 = -22.44095244658582; // 0xC03670E2, 0x42712D62
 
 /** 2/√π rounded. */
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
-/** ln 2 = LN2_HI + LN2_LO, with k·LN2_HI exact for |k| < 2^20 (fdlibm's split). */
-const LN2_HI = 0.6931471803691238; // 0x3FE62E42, 0xFEE00000
-const LN2_LO = 1.9082149292705877e-10; // 0x3DEA39EF, 0x35793C76
 /** s_erf.c's switch to the second tail approximation: the double with high word 0x4006DB6D. */
 const ONE_OVER_035 = 2.8571414947509766;
 

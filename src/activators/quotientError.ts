@@ -2,14 +2,14 @@
  * The rounding error of a quotient, for the temperature-scaled activators.
  *
  * `t = x / τ` is rounded, and exp amplifies an absolute error δ in its argument into a relative
- * error δ: at t ≈ 233 (x = 700, τ = 3) half an ulp of t is 1.4e-14, a relative error of 60–120 ulp in
- * exp(t).
+ * error δ: at t ≈ 233 (x = 700, τ = 3) half an ulp of t is 1.4e-14, a relative error of
+ * 60–120 ulp in exp(t).
  * Carrying the remainder δ = x/τ − t and using exp(t + δ) ≈ exp(t)·(1 + δ) removes that loss.
  * @internal
  */
 
-/** 2^27 + 1, Veltkamp's splitter for binary64. */
-const SPLITTER = 134217729;
+import { productError } from "../internal/float.js";
+
 const BIG = 2 ** 900;
 const SMALL = 2 ** -900;
 const DOWN = 2 ** -200;
@@ -44,13 +44,7 @@ export function quotientError(x: number, divisor: number, q: number): number {
   }
   // Dekker: q·b = p + e exactly.
   const p = q * b;
-  let s = SPLITTER * q;
-  const qh = s - (s - q);
-  const ql = q - qh;
-  s = SPLITTER * b;
-  const bh = s - (s - b);
-  const bl = b - bh;
-  const e = qh * bh - p + qh * bl + ql * bh + ql * bl;
+  const e = productError(q, b, p);
   // a − p is exact (p is within an ulp of a), so the remainder a − q·b is (a − p) − e.
   return (a - p - e) / b;
 }

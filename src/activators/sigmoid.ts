@@ -8,8 +8,9 @@ import { step } from "./step.js";
  * the exponential never overflows and the tails are exact (σ(−40) is e⁻⁴⁰/(1 + e⁻⁴⁰) to the last
  * bit, σ(800) is 1, σ(−745) is the subnormal 5e-324). For τ ≠ 1 the rounding error of x/τ is
  * carried separately (exp(t + δ) ≈ eᵗ·(1 + δ)), because exp would amplify it: without that,
- * σ(−700, 3) would be off by 55 ulp (and by up to ~470 ulp at τ = 0.7). Measured ≤ 2 ulp against 50-digit mpmath references
- * at τ = 1 and at other temperatures alike (test/fixtures/activators.json).
+ * σ(−700, 3) would be off by 55 ulp (and by up to ~470 ulp at τ = 0.7). Measured ≤ 2 ulp
+ * against 50-digit mpmath references, at τ = 1 and at other temperatures alike
+ * (test/fixtures/activators.json).
  *
  * Physics: the Fermi–Dirac occupancy 1/(e^{(E−μ)/kBT} + 1) of a level E, with x = −(E − μ) and
  * τ = kB·T; equally the probability of the first of two states, softmax([x, 0], τ)₀ — the

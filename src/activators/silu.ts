@@ -1,6 +1,5 @@
-/** ln 2 = LN2_HI + LN2_LO, with k·LN2_HI exact for |k| < 2^20 (fdlibm's split). */
-const LN2_HI = 0.6931471803691238; // 0x3FE62E42, 0xFEE00000
-const LN2_LO = 1.9082149292705877e-10; // 0x3DEA39EF, 0x35793C76
+import { LN2_HI, LN2_LO } from "../internal/float.js";
+
 /** Below x = −708, eˣ is subnormal; it is computed as e^{x + 128 ln 2}·2⁻¹²⁸ instead. */
 const SCALE = 128;
 const SCALE_HI = SCALE * LN2_HI;
@@ -20,7 +19,7 @@ const UNSCALE = 2 ** -SCALE;
  * gain of a two-state system whose excited state lies x below the ground state.
  *
  * Edge cases: NaN gives NaN; silu(+∞) = +∞; silu(−∞) = 0 (the limit, returned explicitly since
- * −∞·σ(−∞) = −∞·0 is NaN); below about −750 the result underflows to −0. Never throws.
+ * −∞·σ(−∞) = −∞·0 is NaN); below about −751.75 the result underflows to −0. Never throws.
  *
  * @param x - the pre-activation.
  * @returns x·σ(x).

@@ -25,8 +25,8 @@ import { relu } from "./relu.js";
  * @param temperature - τ (default 1).
  * @returns τ·ln(1 + e^{x/τ}).
  * @see C. Dugas, Y. Bengio, F. Bélisle, C. Nadeau, R. Garcia, "Incorporating second-order
- *   functional knowledge for better option pricing", NIPS 2000,
- *   https://papers.nips.cc/paper/1920-incorporating-second-order-functional-knowledge-for-better-option-pricing
+ *   functional knowledge for better option pricing", NIPS 2000 (which introduced the name);
+ *   https://en.wikipedia.org/wiki/Rectifier_(neural_networks)#Softplus
  * @example
  * ```ts
  * softplus(0)          // => 0.6931471805599453

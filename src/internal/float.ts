@@ -64,16 +64,23 @@ export function twoSum(a: number, b: number): DoubleDouble {
   return { hi, lo: Number.isFinite(hi) ? lo : 0 };
 }
 
-/** Dekker's TwoProduct: a·b = hi + lo exactly (for |a|, |b| well inside the range). */
-export function twoProduct(a: number, b: number): DoubleDouble {
-  const hi = a * b;
-  if (!Number.isFinite(hi)) return { hi, lo: 0 };
+/**
+ * The rounding error of a product: a·b − p exactly, for p = fl(a·b) (Dekker's TwoProduct with
+ * Veltkamp's split). Needs |a|, |b| < 2^995 and a product that neither overflows nor underflows.
+ */
+export function productError(a: number, b: number, p: number): number {
   let t = SPLITTER * a;
   const ah = t - (t - a);
   const al = a - ah;
   t = SPLITTER * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  const lo = ah * bh - hi + ah * bl + al * bh + al * bl;
-  return { hi, lo };
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/** Dekker's TwoProduct: a·b = hi + lo exactly (for |a|, |b| well inside the range). */
+export function twoProduct(a: number, b: number): DoubleDouble {
+  const hi = a * b;
+  if (!Number.isFinite(hi)) return { hi, lo: 0 };
+  return { hi, lo: productError(a, b, hi) };
 }

@@ -21,7 +21,7 @@
  * @internal
  */
 
-import { exponentOf, LN2_HI, LN2_LO, pow2, SPLITTER, scaleByPow2 } from "./float.js";
+import { exponentOf, LN2_HI, LN2_LO, pow2, productError, SPLITTER, scaleByPow2 } from "./float.js";
 import { checkSameLength, checkVector, describe, needsTypeCheck } from "./validate.js";
 
 /** Logits: −∞ is a masked state, +∞ undefined. */
@@ -180,29 +180,17 @@ export function betaOf(direction: Direction, kB: number, temperature: number): B
   if (k > 2000) return { ...base, kind: INFINITE, sign: direction };
   // τ/2^k = t + tl exactly (a, c in [1, 2)).
   const t = a * c;
-  let s = SPLITTER * a;
-  const ah = s - (s - a);
-  const al = a - ah;
-  s = SPLITTER * c;
-  const ch = s - (s - c);
-  const cl = c - ch;
-  const tl = ah * ch - t + ah * cl + al * ch + al * cl;
+  const tl = productError(a, c, t);
   // 1/(t + tl) as a double-double.
   const q = 1 / t;
-  s = SPLITTER * q;
-  const qh = s - (s - q);
-  const ql = q - qh;
-  s = SPLITTER * t;
-  const th = s - (s - t);
-  const tlo = t - th;
   const p = q * t;
-  const pe = qh * th - p + qh * tlo + ql * th + ql * tlo;
+  const pe = productError(q, t, p);
   const r = 1 - p - pe - q * tl;
   const ql2 = r * q;
   const sign = (temperature > 0 ? direction : -direction) as 1 | -1;
   const bh = sign * (q + ql2);
   const bl = sign * (ql2 - (q + ql2 - q));
-  s = SPLITTER * bh;
+  const s = SPLITTER * bh;
   const bhh = s - (s - bh);
   const half = Math.trunc(k / 2);
   return {

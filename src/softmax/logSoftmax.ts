@@ -1,17 +1,6 @@
-import {
-  betaOf,
-  FINITE,
-  fillLogProbabilities,
-  fillWeights,
-  LOGITS,
-  scan,
-} from "../internal/kernel.js";
-import {
-  numberOption,
-  optionsOf,
-  outputVector,
-  type WritableArrayLike,
-} from "../internal/validate.js";
+import { FINITE, fillLogProbabilities, fillWeights } from "../internal/kernel.js";
+import type { WritableArrayLike } from "../internal/validate.js";
+import { prepareLogits } from "./prepare.js";
 import type { SoftmaxIntoOptions, SoftmaxOptions } from "./softmax.js";
 
 /**
@@ -44,18 +33,8 @@ export function logSoftmax(
   logits: ArrayLike<number>,
   options?: SoftmaxOptions & { out?: WritableArrayLike },
 ): WritableArrayLike {
-  const fn = "logSoftmax";
-  const opts = optionsOf(fn, options);
-  const temperature = numberOption(fn, "options.temperature", opts.temperature, 1);
-  const S = scan(fn, "logits", logits, LOGITS);
-  const out = outputVector(fn, opts.out, "logits", S.n);
+  const { S, B, out } = prepareLogits("logSoftmax", logits, options);
   if (S.n === 0) return out;
-  if (S.active === 0) {
-    throw new RangeError(
-      `${fn}: every logit is -Infinity (every state is masked); the distribution is not defined`,
-    );
-  }
-  const B = betaOf(LOGITS, 1, temperature);
   // The limits need the weights themselves; the finite case only their sum.
   const w = B.kind === FINITE ? undefined : out;
   const r = fillWeights(S, B, w);

@@ -1,10 +1,6 @@
-import { betaOf, fillWeights, LOGITS, scan } from "../internal/kernel.js";
-import {
-  numberOption,
-  optionsOf,
-  outputVector,
-  type WritableArrayLike,
-} from "../internal/validate.js";
+import { fillWeights } from "../internal/kernel.js";
+import type { WritableArrayLike } from "../internal/validate.js";
+import { prepareLogits } from "./prepare.js";
 
 /** Options of {@link softmax} and {@link logSoftmax}. */
 export interface SoftmaxOptions {
@@ -58,18 +54,9 @@ export function softmax(
   logits: ArrayLike<number>,
   options?: SoftmaxOptions & { out?: WritableArrayLike },
 ): WritableArrayLike {
-  const fn = "softmax";
-  const opts = optionsOf(fn, options);
-  const temperature = numberOption(fn, "options.temperature", opts.temperature, 1);
-  const S = scan(fn, "logits", logits, LOGITS);
-  const out = outputVector(fn, opts.out, "logits", S.n);
+  const { S, B, out } = prepareLogits("softmax", logits, options);
   if (S.n === 0) return out;
-  if (S.active === 0) {
-    throw new RangeError(
-      `${fn}: every logit is -Infinity (every state is masked); the distribution is not defined`,
-    );
-  }
-  const r = fillWeights(S, betaOf(LOGITS, 1, temperature), out);
+  const r = fillWeights(S, B, out);
   const total = r.sumHi;
   for (let i = 0; i < S.n; i++) out[i] = (out[i] as number) / total;
   return out;
