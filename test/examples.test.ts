@@ -56,3 +56,23 @@ describe("Markdown examples", () => {
     });
   }
 });
+
+describe("TSDoc coverage", () => {
+  it("every exported function carries an @example in its doc comment", async () => {
+    const { readFileSync } = await import("node:fs");
+    const texts = files(join(root, "src"), ".ts").map((f) => readFileSync(f, "utf8"));
+    const missing = Object.entries(library)
+      .filter(([, value]) => typeof value === "function")
+      .map(([name]) => name)
+      .filter((name) => {
+        const re = new RegExp(
+          `/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export function\\*? ${name}\\b`,
+        );
+        return !texts.some((t) => {
+          const m = t.match(re);
+          return m !== null && /@example/.test(m[1] as string);
+        });
+      });
+    expect(missing).toEqual([]);
+  });
+});
