@@ -105,7 +105,11 @@ describe("sample", () => {
     const second = Array.from({ length: 50 }, () => sample(z, { random: b, topP: 0.9 }));
     expect(first).toEqual(second);
     let calls = 0;
-    sample(z, { random: () => (calls++, 0.3), topK: 2, minP: 0.1 });
+    const counted = () => {
+      calls++;
+      return 0.3;
+    };
+    sample(z, { random: counted, topK: 2, minP: 0.1 });
     expect(calls).toBe(1);
   });
   it("follows the renormalised distribution after the filters", () => {
