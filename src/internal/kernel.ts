@@ -21,6 +21,7 @@
  * @internal
  */
 
+import { expDD } from "./exp.js";
 import { exponentOf, LN2_HI, LN2_LO, pow2, productError, SPLITTER, scaleByPow2 } from "./float.js";
 import { checkSameLength, checkVector, describe, needsTypeCheck } from "./validate.js";
 
@@ -89,6 +90,34 @@ export function scan(
     }
   }
   const check = needsTypeCheck(values);
+  // Fast path: a tight min/max loop; x·0 is NaN exactly when x is NaN or ±∞, so one sum tells
+  // whether anything needs the careful loop below (which also builds the error messages).
+  if (mant === undefined && !check) {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    let special = 0;
+    for (let i = 0; i < n; i++) {
+      const x = values[i] as number;
+      special += x * 0;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    if (special === 0) {
+      return n === 0
+        ? {
+            values,
+            n,
+            direction,
+            mant,
+            expo,
+            active: 0,
+            infinite: 0,
+            lo: Number.NaN,
+            hi: Number.NaN,
+          }
+        : { values, n, direction, mant, expo, active: n, infinite: 0, lo, hi };
+    }
+  }
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   let active = 0;
@@ -343,21 +372,8 @@ export function fillWeights(
   const c = dominant(S, B);
   const cs = c * B.s1 * B.s2;
   if (mant === undefined || expo === undefined) {
-    for (let i = 0; i < n; i++) {
-      const x = values[i] as number;
-      let wi = 0;
-      if (x * direction !== Number.NEGATIVE_INFINITY) {
-        reduce(x, c, cs, B);
-        wi = Math.exp(YH);
-        if (YL !== 0) wi += wi * YL;
-      }
-      if (w !== undefined) w[i] = wi;
-      const t = sh + wi;
-      const bb = t - sh;
-      sl += sh - (t - bb) + (wi - bb);
-      sh = t;
-    }
-    return { c, shift: 0, sumHi: sh + sl, sumLo: sl - (sh + sl - sh), scaleExp: 0 };
+    const [sumHi, sumLo] = plainWeights(values, n, direction, c, cs, B, w);
+    return { c, shift: 0, sumHi, sumLo, scaleExp: 0 };
   }
   // With multipliers: shift by Y = max(yᵢ + kᵢ ln 2) so the largest weight is mᵢ·e^0.
   let Y = Number.NEGATIVE_INFINITY;
@@ -388,6 +404,111 @@ export function fillWeights(
     sh = t;
   }
   return { c, shift: Y, sumHi: sh + sl, sumLo: sl - (sh + sl - sh), scaleExp: 0 };
+}
+
+/**
+ * The hot loop for vectors without multipliers: wᵢ = exp(b·(xᵢ − c)), the exponent in
+ * double-double, the exponential from the table-driven `expDD`, the sum compensated.
+ * Everything is inlined into local variables: no allocation, no shared state.
+ */
+function plainWeights(
+  values: ArrayLike<number>,
+  n: number,
+  direction: Direction,
+  c: number,
+  cs: number,
+  B: Beta,
+  w: { [i: number]: number } | undefined,
+): [number, number] {
+  const exp = expDD;
+  const mask = direction > 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  // Without a sink, write every weight to one scratch cell: no branch in the loop.
+  const sink = w ?? SCRATCH;
+  const m = w === undefined ? 0 : -1;
+  // The sum starts at 1, so every term (≤ 1) is at most the running sum and Fast2Sum is exact:
+  // the compensation costs no time on the critical path. The 1 is taken off at the end.
+  let sh = 1;
+  let sl = 0;
+  if (B.unit) {
+    const sign = B.sign;
+    for (let i = 0; i < n; i++) {
+      const x = values[i] as number;
+      let wi = 0;
+      if (x !== mask) {
+        const dh = x - c;
+        const bb = dh - x;
+        const dl = x - (dh - bb) + (-c - bb);
+        wi = exp(sign * dh, sign * dl);
+      }
+      sink[i & m] = wi;
+      const t = sh + wi;
+      sl += wi - (t - sh);
+      sh = t;
+    }
+  } else {
+    const { pre, bh, bl, bhh, bhl, s1, s2 } = B;
+    const s12 = s1 * s2;
+    const twoStep = !(s12 > 0 && Number.isFinite(s12));
+    for (let i = 0; i < n; i++) {
+      const x = values[i] as number;
+      let wi = 0;
+      if (x !== mask) {
+        let dh: number;
+        let dl: number;
+        if (pre) {
+          const xs = twoStep ? x * s1 * s2 : x * s12;
+          dh = xs - cs;
+          const bb = dh - xs;
+          dl = xs - (dh - bb) + (-cs - bb);
+        } else {
+          const d = x - c;
+          const bb = d - x;
+          dl = x - (d - bb) + (-c - bb);
+          dh = twoStep ? d * s1 * s2 : d * s12;
+          dl = twoStep ? dl * s1 * s2 : dl * s12;
+        }
+        const p = dh * bh;
+        if (p > -1e4) {
+          // Dekker's product error of dh·bh, plus the low parts.
+          const sp = SPLITTER * dh;
+          const ah = sp - (sp - dh);
+          const al = dh - ah;
+          const lo = ah * bhh - p + ah * bhl + al * bhh + al * bhl + (dh * bl + dl * bh);
+          wi = exp(p, lo);
+        }
+      }
+      sink[i & m] = wi;
+      const t = sh + wi;
+      sl += wi - (t - sh);
+      sh = t;
+    }
+  }
+  // (sh + sl) − 1, exactly: TwoSum of sh and −1, then the compensation.
+  const d = sh - 1;
+  const bb = d - sh;
+  const e = sh - (d - bb) + (-1 - bb) + sl;
+  const hi = d + e;
+  return [hi, e - (hi - d)];
+}
+
+const SCRATCH = new Float64Array(1);
+
+/**
+ * Divides w by Σw = sumHi + sumLo in place, as a multiplication by the reciprocal held in
+ * double-double: one rounding per entry, like a division, at the cost of two multiplications.
+ */
+export function normalize(
+  w: { [i: number]: number },
+  n: number,
+  sumHi: number,
+  sumLo: number,
+): void {
+  const rh = 1 / sumHi;
+  const rl = (1 - rh * sumHi - productError(rh, sumHi, rh * sumHi) - rh * sumLo) * rh;
+  for (let i = 0; i < n; i++) {
+    const x = w[i] as number;
+    w[i] = x * rh + x * rl;
+  }
 }
 
 /** ln(Σw) for a sum of weights whose largest term is ≥ 1 (finite kind): log1p keeps Σ − 1. */

@@ -25,6 +25,7 @@ import {
   fillWeights,
   logNormalizer,
   logSum,
+  normalize,
   reducedExponent,
   type Spectrum,
   type WeightSum,
@@ -82,9 +83,8 @@ export function thermodynamicState(
 ): ThermodynamicState {
   const B = betaOf(ENERGIES, kB, temperature);
   const r = fillWeights(S, B, p);
-  const total = r.sumHi;
   const n = S.n;
-  for (let i = 0; i < n; i++) p[i] = (p[i] as number) / total;
+  normalize(p, n, r.sumHi, r.sumLo);
   if (B.kind === FINITE) return finiteState(S, B, r, kB, temperature, p);
   const E = S.values;
   if (B.kind === ZERO) {

@@ -1,0 +1,84 @@
+/**
+ * The table-driven exponential behind every kernel (src/internal/exp.ts), measured over the whole
+ * double domain of exp: against 50-digit mpmath references (test/fixtures/make_exp_references.py,
+ * committed as exp.json), against Math.exp on a million random points, and its table against the
+ * generator (test/fixtures/make_exp_table.py).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { expDD } from "../src/internal/exp.js";
+import { EXP2_HI, EXP2_LO } from "../src/internal/expTable.js";
+import { ulpDistance } from "./helpers/ulp.js";
+
+interface ExpCase {
+  h: number;
+  l: number;
+  expected: number;
+}
+
+const fixture = JSON.parse(
+  readFileSync(join(import.meta.dirname, "fixtures", "exp.json"), "utf8"),
+) as {
+  cases: ExpCase[];
+};
+
+describe("expDD", () => {
+  it("is within 1 ulp of the correctly rounded exp(h + l) everywhere, subnormal results included", () => {
+    let worst = 0;
+    let worstCase: ExpCase | undefined;
+    for (const c of fixture.cases) {
+      const d = ulpDistance(expDD(c.h, c.l), c.expected);
+      if (d > worst) {
+        worst = d;
+        worstCase = c;
+      }
+    }
+    console.log(`expDD: ${fixture.cases.length} mpmath points, max ${worst} ulp`, worstCase ?? "");
+    expect(worst).toBeLessThanOrEqual(1);
+  });
+  it("agrees with Math.exp to 1 ulp on a million random arguments in [−745, 709.7]", () => {
+    let s = 99;
+    let worst = 0;
+    let differing = 0;
+    for (let i = 0; i < 1_000_000; i++) {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      const x = -745 + (s / 4294967296) * 1454.7;
+      const d = ulpDistance(expDD(x, 0), Math.exp(x));
+      if (d > 0) differing++;
+      if (d > worst) worst = d;
+    }
+    console.log(`expDD vs Math.exp: ${differing} of 10⁶ differ, by at most ${worst} ulp`);
+    expect(worst).toBeLessThanOrEqual(1);
+  });
+  it("gives the limits: 0 below −745.14, Infinity above 709.79, NaN for NaN, 1 at 0", () => {
+    expect(expDD(-746, 0)).toBe(0);
+    expect(expDD(Number.NEGATIVE_INFINITY, 0)).toBe(0);
+    expect(expDD(710, 0)).toBe(Number.POSITIVE_INFINITY);
+    expect(expDD(Number.NaN, 0)).toBeNaN();
+    expect(expDD(0, 0)).toBe(1);
+    expect(expDD(-0, 0)).toBe(1);
+  });
+});
+
+describe("the 2^(j/256) table", () => {
+  it("holds 256 double-double entries that square up to 2 across the table", () => {
+    expect(EXP2_HI.length).toBe(256);
+    expect(EXP2_LO.length).toBe(256);
+    expect(EXP2_HI[0]).toBe(1);
+    // 2^(128/256) = √2: hi is the correctly rounded √2, and hi + lo is √2 to ~1e−32.
+    expect(EXP2_HI[128]).toBe(Math.SQRT2);
+    for (let j = 0; j < 256; j++) {
+      const hi = EXP2_HI[j] as number;
+      const lo = EXP2_LO[j] as number;
+      expect(Math.abs(lo)).toBeLessThanOrEqual((Number.EPSILON * hi) / 2);
+      // (2^(j/256))·(2^((256−j)/256)) = 2, to the double-double's accuracy.
+      if (j > 0) {
+        const k = 256 - j;
+        const prod =
+          hi * (EXP2_HI[k] as number) + (hi * (EXP2_LO[k] as number) + lo * (EXP2_HI[k] as number));
+        expect(Math.abs(prod - 2)).toBeLessThanOrEqual(4.5e-16);
+      }
+    }
+  });
+});
