@@ -34,6 +34,7 @@ for (let e = -1022; e <= 1023; e++) POW2[e + 1022] = pow2(e);
 /** exp(h + l), with |l| at most an ulp or so of h. */
 export function expDD(h: number, l: number): number {
   if (!(h >= -708 && h <= 709)) {
+    if (h < -745.2) return 0; // below half the smallest subnormal: skip the slow call
     const e = Math.exp(h);
     return e === 0 || !Number.isFinite(e) ? e : e + e * l;
   }

@@ -145,13 +145,25 @@ function finiteState(
 ): ThermodynamicState {
   const { values, n } = S;
   const c = r.c;
-  // ⟨x⟩ with x = (E − c)/(kB·T) ≥ 0, compensated.
+  // x = (E − c)/(kB·T) ≥ 0. As a plain product it is within 2 ulp of the kernel's
+  // double-double exponent, ample for the moments; where 1/(kB·T) is not a double (kB·T below
+  // 1e−308 or above 1e308) each x is taken from the kernel instead.
+  const factor = -(B.bh + B.bl) * B.s1 * B.s2;
+  let x: Float64Array | undefined;
+  if (!(Number.isFinite(factor) && factor !== 0)) {
+    x = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      if ((p[i] as number) > 0) x[i] = -reducedExponent(values[i] as number, c, B);
+    }
+  }
+  // ⟨x⟩, compensated.
   let mh = 0;
   let ml = 0;
   for (let i = 0; i < n; i++) {
     const pi = p[i] as number;
     if (pi === 0) continue;
-    const term = -pi * reducedExponent(values[i] as number, c, B);
+    const xi = x === undefined ? ((values[i] as number) - c) * factor : (x[i] as number);
+    const term = pi * xi;
     const t = mh + term;
     const bb = t - mh;
     ml += mh - (t - bb) + (term - bb);
@@ -164,7 +176,8 @@ function finiteState(
   for (let i = 0; i < n; i++) {
     const pi = p[i] as number;
     if (pi === 0) continue;
-    const d = -reducedExponent(values[i] as number, c, B) - X;
+    const xi = x === undefined ? ((values[i] as number) - c) * factor : (x[i] as number);
+    const d = xi - X;
     const term = pi * d * d;
     const t = vh + term;
     const bb = t - vh;

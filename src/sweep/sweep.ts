@@ -1,12 +1,5 @@
-import { ENERGIES, type Spectrum, scan } from "../internal/kernel.js";
-import { type ThermodynamicState, thermodynamicState } from "../internal/thermo.js";
-import {
-  boltzmannConstant,
-  checkVector,
-  describe,
-  needsTypeCheck,
-  optionsOf,
-} from "../internal/validate.js";
+import type { ThermodynamicState } from "../internal/thermo.js";
+import { expandToStates, prepareSweep, stateAt } from "./engine.js";
 
 /** Options of {@link sweep} and {@link sweepRows}. */
 export interface SweepOptions {
@@ -41,54 +34,15 @@ export interface SweepRow extends ThermodynamicState {
   probabilities?: Float64Array;
 }
 
-interface Prepared {
-  S: Spectrum;
-  kB: number;
-  temperatures: ArrayLike<number>;
-  probabilities: boolean;
-}
-
-function prepare(fn: string, energies: ArrayLike<number>, options: SweepOptions): Prepared {
-  if (options === undefined) {
-    throw new TypeError(
-      `${fn}: options with temperatures are required, e.g. { temperatures: [1, 2] }`,
-    );
-  }
-  const opts = optionsOf(fn, options);
-  if (opts.temperatures === undefined) {
-    throw new TypeError(`${fn}: options.temperatures is required (an array of numbers)`);
-  }
-  const temperatures = checkVector(fn, "options.temperatures", opts.temperatures);
-  const check = needsTypeCheck(temperatures);
-  for (let j = 0; j < temperatures.length; j++) {
-    const T = temperatures[j] as number;
-    if (check && typeof T !== "number") {
-      throw new TypeError(`${fn}: options.temperatures[${j}] must be a number, got ${describe(T)}`);
-    }
-    if (Number.isNaN(T)) throw new RangeError(`${fn}: options.temperatures[${j}] is NaN`);
-  }
-  const kB = boltzmannConstant(fn, opts.kB);
-  const S = scan(fn, "energies", energies, ENERGIES, "options.degeneracies", opts.degeneracies);
-  if (S.n === 0)
-    throw new RangeError(`${fn}: energies is empty; a spectrum needs at least one level`);
-  if (S.active === 0) {
-    throw new RangeError(`${fn}: every level is masked (energy +Infinity or degeneracy 0)`);
-  }
-  const probabilities = opts.probabilities ?? false;
-  if (typeof probabilities !== "boolean") {
-    throw new TypeError(
-      `${fn}: options.probabilities must be a boolean, got ${describe(probabilities)}`,
-    );
-  }
-  return { S, kB, temperatures, probabilities };
-}
-
 /**
  * A temperature sweep: the thermodynamic state of one spectrum at many temperatures, as columns.
  *
  * Each temperature costs the same passes as {@link thermodynamics} (the same accuracy: S and C
  * to ~1e−15 relative); the whole sweep costs O(n·m) time for n levels and m temperatures, and,
  * without `probabilities`, O(n + m) memory: one scratch vector is reused across temperatures.
+ * Physics makes it cheaper: equal energies are merged into degenerate levels first (one sort),
+ * and at each temperature only the levels whose Boltzmann factor is not below e^−750 are visited
+ * (the rest are exactly 0 in double precision), so cold temperatures cost almost nothing.
  * With `probabilities: true` it also keeps one occupation vector per temperature (O(n·m)); for
  * big sweeps stream them instead with {@link sweepRows}.
  *
@@ -104,7 +58,8 @@ function prepare(fn: string, energies: ArrayLike<number>, options: SweepOptions)
  * ```
  */
 export function sweep(energies: ArrayLike<number>, options: SweepOptions): SweepResult {
-  const { S, kB, temperatures, probabilities } = prepare("sweep", energies, options);
+  const prep = prepareSweep("sweep", energies, options);
+  const { temperatures, probabilities } = prep;
   const m = temperatures.length;
   const result: SweepResult = {
     temperature: new Float64Array(m),
@@ -116,9 +71,9 @@ export function sweep(energies: ArrayLike<number>, options: SweepOptions): Sweep
     energyVariance: new Float64Array(m),
   };
   const all: Float64Array[] = [];
-  let scratch = new Float64Array(S.n);
+  const levelP = new Float64Array(prep.levels.length);
   for (let j = 0; j < m; j++) {
-    const state = thermodynamicState(S, kB, temperatures[j] as number, scratch);
+    const state = stateAt(prep, temperatures[j] as number, levelP);
     result.temperature[j] = state.temperature;
     result.logZ[j] = state.logZ;
     result.freeEnergy[j] = state.freeEnergy;
@@ -126,10 +81,7 @@ export function sweep(energies: ArrayLike<number>, options: SweepOptions): Sweep
     result.entropy[j] = state.entropy;
     result.heatCapacity[j] = state.heatCapacity;
     result.energyVariance[j] = state.energyVariance;
-    if (probabilities) {
-      all.push(scratch);
-      scratch = new Float64Array(S.n);
-    }
+    if (probabilities) all.push(expandToStates(prep, levelP));
   }
   if (probabilities) result.probabilities = all;
   return result;
@@ -150,13 +102,12 @@ export function* sweepRows(
   energies: ArrayLike<number>,
   options: SweepOptions,
 ): Generator<SweepRow, void, undefined> {
-  const { S, kB, temperatures, probabilities } = prepare("sweepRows", energies, options);
-  const scratch = new Float64Array(S.n);
-  for (let j = 0; j < temperatures.length; j++) {
-    const p = probabilities ? new Float64Array(S.n) : scratch;
-    const state = thermodynamicState(S, kB, temperatures[j] as number, p);
+  const prep = prepareSweep("sweepRows", energies, options);
+  const levelP = new Float64Array(prep.levels.length);
+  for (let j = 0; j < prep.temperatures.length; j++) {
+    const state = stateAt(prep, prep.temperatures[j] as number, levelP);
     const row: SweepRow = { index: j, ...state };
-    if (probabilities) row.probabilities = p;
+    if (prep.probabilities) row.probabilities = expandToStates(prep, levelP);
     yield row;
   }
 }

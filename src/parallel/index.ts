@@ -1,0 +1,1 @@
+export { type ParallelSweepOptions, sweepParallel } from "./sweepParallel.js";
