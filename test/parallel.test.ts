@@ -12,7 +12,8 @@ const entry = join(import.meta.dirname, "..", "dist", "parallel", "index.js");
 
 describe("sweepParallel", () => {
   it("gives the single-thread columns bit for bit, with 1, 2 and 3 workers", async () => {
-    if (!existsSync(entry)) throw new Error("dist/ is missing: run `npm run build` first (`npm test` does)");
+    if (!existsSync(entry))
+      throw new Error("dist/ is missing: run `npm run build` first (`npm test` does)");
     const { sweepParallel } = (await import(entry)) as typeof import("../src/parallel/index.js");
     let seed = 11;
     const E = Float64Array.from({ length: 3000 }, () => {
@@ -28,9 +29,11 @@ describe("sweepParallel", () => {
   });
   it("refuses occupations and bad worker counts", async () => {
     const { sweepParallel } = (await import(entry)) as typeof import("../src/parallel/index.js");
-    await expect(sweepParallel([0, 1], { temperatures: [1], probabilities: true } as never)).rejects.toThrow(
-      /sweepRows/,
+    await expect(
+      sweepParallel([0, 1], { temperatures: [1], probabilities: true } as never),
+    ).rejects.toThrow(/sweepRows/);
+    await expect(sweepParallel([0, 1], { temperatures: [1], workers: 0 })).rejects.toThrow(
+      /workers/,
     );
-    await expect(sweepParallel([0, 1], { temperatures: [1], workers: 0 })).rejects.toThrow(/workers/);
   });
 });

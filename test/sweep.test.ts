@@ -48,10 +48,20 @@ describe("sweep", () => {
     Ts.forEach((T, j) => {
       const t = thermodynamics(E, { temperature: T, degeneracies: g, kB: 2 });
       // Merged levels are summed in another order, so the last bit or two may differ.
-      for (const key of ["logZ", "freeEnergy", "internalEnergy", "entropy", "heatCapacity", "energyVariance"] as const) {
-        expect(close(s[key][j] as number, t[key]), `${key} at T = ${T}: ${s[key][j]} vs ${t[key]}`).toBe(true);
+      for (const key of [
+        "logZ",
+        "freeEnergy",
+        "internalEnergy",
+        "entropy",
+        "heatCapacity",
+        "energyVariance",
+      ] as const) {
+        expect(
+          close(s[key][j] as number, t[key]),
+          `${key} at T = ${T}: ${s[key][j]} vs ${t[key]}`,
+        ).toBe(true);
       }
-      (s.probabilities?.[j] as Float64Array).forEach((p, i) => {
+      (s.probabilities as Float64Array[])[j]?.forEach((p, i) => {
         expect(close(p, t.probabilities[i] as number)).toBe(true);
       });
     });
@@ -71,7 +81,9 @@ describe("sweep", () => {
       expect(rel(s.heatCapacity[j] as number, t.heatCapacity)).toBeLessThan(1e-13);
       expect(rel(s.energyVariance[j] as number, t.energyVariance)).toBeLessThan(1e-13);
       expect(Math.abs((s.internalEnergy[j] as number) - t.internalEnergy)).toBeLessThan(1e-13 * 10);
-      expect(Math.abs((s.logZ[j] as number) - t.logZ)).toBeLessThan(1e-13 * Math.max(1, Math.abs(t.logZ)));
+      expect(Math.abs((s.logZ[j] as number) - t.logZ)).toBeLessThan(
+        1e-13 * Math.max(1, Math.abs(t.logZ)),
+      );
     });
   });
   it("keeps no occupations unless asked (O(levels + temperatures) memory)", () => {
