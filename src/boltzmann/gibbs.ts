@@ -1,4 +1,4 @@
-import { betaOf, ENERGIES, fillWeights, scan } from "../internal/kernel.js";
+import { betaOf, ENERGIES, fillWeights, normalize, scan } from "../internal/kernel.js";
 import { outputVector, type WritableArrayLike } from "../internal/validate.js";
 import { type GibbsIntoOptions, type GibbsOptions, gibbsOptions } from "./options.js";
 
@@ -46,7 +46,6 @@ export function gibbs(energies: ArrayLike<number>, options: GibbsOptions): Writa
   }
   const out = outputVector(fn, given, "energies", S.n);
   const r = fillWeights(S, betaOf(ENERGIES, kB, temperature), out);
-  const total = r.sumHi;
-  for (let i = 0; i < S.n; i++) out[i] = (out[i] as number) / total;
+  normalize(out, S.n, r.sumHi, r.sumLo);
   return out;
 }

@@ -1,4 +1,4 @@
-import { fillWeights } from "../internal/kernel.js";
+import { fillWeights, normalize } from "../internal/kernel.js";
 import type { WritableArrayLike } from "../internal/validate.js";
 import { prepareLogits } from "./prepare.js";
 
@@ -57,7 +57,6 @@ export function softmax(
   const { S, B, out } = prepareLogits("softmax", logits, options);
   if (S.n === 0) return out;
   const r = fillWeights(S, B, out);
-  const total = r.sumHi;
-  for (let i = 0; i < S.n; i++) out[i] = (out[i] as number) / total;
+  normalize(out, S.n, r.sumHi, r.sumLo);
   return out;
 }
