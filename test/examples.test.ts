@@ -6,6 +6,9 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as library from "../src/index.js";
+import * as models from "../src/models/index.js";
+import * as parallel from "../src/parallel/index.js";
+import * as units from "../src/units/index.js";
 import {
   type Example,
   examplesInMarkdown,
@@ -29,7 +32,7 @@ const markdown = [join(root, "README.md"), ...files(join(root, "docs"), ".md")]
   .filter((f) => existsSync(f))
   .flatMap(examplesInMarkdown);
 
-const bindings: Record<string, unknown> = { ...library };
+const bindings: Record<string, unknown> = { ...library, ...units, ...models, ...parallel };
 
 function title(example: Example): string {
   return `${relative(root, example.file)}:${example.line}`;

@@ -2,7 +2,7 @@
  * The table-driven exponential behind every kernel (src/internal/exp.ts), measured over the whole
  * double domain of exp: against 50-digit mpmath references (test/fixtures/make_exp_references.py,
  * committed as exp.json), against Math.exp on a million random points, and its table against the
- * generator (test/fixtures/make_exp_table.py).
+ * mpmath values (test/fixtures/make_exp_table.py → exp-table.json).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -62,7 +62,19 @@ describe("expDD", () => {
 });
 
 describe("the 2^(j/256) table", () => {
-  it("holds 256 double-double entries that square up to 2 across the table", () => {
+  it("equals the 60-digit mpmath table: hi correctly rounded, lo to 1e−30", () => {
+    const ref = JSON.parse(
+      readFileSync(join(import.meta.dirname, "fixtures", "exp-table.json"), "utf8"),
+    ) as {
+      hi: number[];
+      lo: number[];
+    };
+    for (let j = 0; j < 256; j++) {
+      expect(EXP2_HI[j]).toBe(ref.hi[j]);
+      expect(Math.abs((EXP2_LO[j] as number) - (ref.lo[j] as number))).toBeLessThanOrEqual(1e-30);
+    }
+  });
+  it("holds 256 double-double entries that multiply up to 2 across the table", () => {
     expect(EXP2_HI.length).toBe(256);
     expect(EXP2_LO.length).toBe(256);
     expect(EXP2_HI[0]).toBe(1);

@@ -8,6 +8,7 @@ import {
   logSoftmaxRows,
   mergeLevels,
   sample,
+  samplingDistribution,
   softmax,
   softmaxRows,
 } from "../src/index.js";
@@ -124,6 +125,22 @@ describe("sample", () => {
     expect(counts[2]).toBe(0);
     expect(counts[3]).toBe(0);
     expect(Math.abs((counts[0] as number) / 60_000 - 2 / 3)).toBeLessThan(0.01);
+  });
+});
+
+describe("samplingDistribution", () => {
+  it("is the renormalised distribution after the filters, which sample draws from", () => {
+    // p ∝ [8, 4, 2, 1, 1]; topK 3 → [8,4,2]/14; minP 0.3 keeps p ≥ 0.3·8/14 → [8,4]/12.
+    const z = [8, 4, 2, 1, 1].map(Math.log);
+    const q = samplingDistribution(z, { topK: 3, minP: 0.3 });
+    expect(Math.abs((q[0] as number) - 2 / 3)).toBeLessThan(1e-15);
+    expect(Math.abs((q[1] as number) - 1 / 3)).toBeLessThan(1e-15);
+    expect(Array.from(q.subarray(2))).toEqual([0, 0, 0]);
+    const p = softmax(z, { temperature: 2 });
+    expect(samplingDistribution(z, { temperature: 2 })).toEqual(p);
+    expect(() => samplingDistribution(z, { topP: 2 })).toThrow(
+      /samplingDistribution: options.topP/,
+    );
   });
 });
 

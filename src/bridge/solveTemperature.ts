@@ -47,7 +47,7 @@ const MAX_ITERATIONS = 400;
  * @returns the temperature T.
  * @example
  * ```ts
- * solveTemperature([0, 1], { internalEnergy: 0.25 })       // => 0.9102392266268375
+ * solveTemperature([0, 1], { internalEnergy: 0.25 })       // => 0.9102392266268373
  * // (exactly 1/ln 3 = 0.91023922662683739…: U = 1/(1 + e^{1/T}) = 1/4)
  * solveTemperature([0, 1, 2, 3], { entropy: Math.log(4) })          // => Infinity
  * ```

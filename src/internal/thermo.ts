@@ -147,10 +147,10 @@ function finiteState(
   const c = r.c;
   // x = (E − c)/(kB·T) ≥ 0. As a plain product it is within 2 ulp of the kernel's
   // double-double exponent, ample for the moments; where 1/(kB·T) is not a double (kB·T below
-  // 1e−308 or above 1e308) each x is taken from the kernel instead.
+  // 1e−308 or above 1e308) or E − c can overflow, each x is taken from the kernel instead.
   const factor = -(B.bh + B.bl) * B.s1 * B.s2;
   let x: Float64Array | undefined;
-  if (!(Number.isFinite(factor) && factor !== 0)) {
+  if (!(Number.isFinite(factor) && factor !== 0 && Number.isFinite(S.hi - S.lo))) {
     x = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       if ((p[i] as number) > 0) x[i] = -reducedExponent(values[i] as number, c, B);

@@ -51,6 +51,61 @@ export function sample(logits: ArrayLike<number>, options?: SampleOptions): numb
   if (typeof random !== "function") {
     throw new TypeError(`${fn}: options.random must be a function, got ${describeValue(random)}`);
   }
+  const { p, mass } = filtered(fn, logits, opts);
+  const u = random();
+  if (typeof u !== "number" || !(u >= 0 && u < 1)) {
+    throw new RangeError(
+      `${fn}: options.random() returned ${describeValue(u)}; it must return a number in [0, 1)`,
+    );
+  }
+  const target = u * mass;
+  let cumulative = 0;
+  let last = -1;
+  for (let i = 0; i < p.length; i++) {
+    const pi = p[i] as number;
+    if (pi === 0) continue;
+    cumulative += pi;
+    last = i;
+    if (cumulative > target) return i;
+  }
+  return last; // rounding left u·mass at the very top: the last state with weight
+}
+
+/**
+ * The distribution {@link sample} draws from: softmax(z/τ) after the `topK`, `topP` and `minP`
+ * filters (in that order, each on the renormalised result of the one before), renormalised to
+ * sum to 1. States removed by a filter (or masked, or underflowed) have probability exactly 0.
+ * Use it to show what a decoder will actually draw, or to compare a histogram of draws with it.
+ *
+ * Edge cases and options as {@link sample} (`random` is ignored).
+ *
+ * @param logits - the vector z; never modified.
+ * @returns a new Float64Array summing to 1.
+ * @example
+ * ```ts
+ * samplingDistribution([Math.log(3), 0, -Infinity], { topK: 1 }) // => Float64Array [1, 0, 0]
+ * samplingDistribution([0, 0, 0, 0], { topP: 0.5 })               // => Float64Array [0.5, 0.5, 0, 0]
+ * ```
+ */
+export function samplingDistribution(
+  logits: ArrayLike<number>,
+  options?: Omit<SampleOptions, "random">,
+): Float64Array {
+  const { p, mass } = filtered(
+    "samplingDistribution",
+    logits,
+    optionsOf("samplingDistribution", options),
+  );
+  if (mass !== 1) for (let i = 0; i < p.length; i++) p[i] = (p[i] as number) / mass;
+  return p;
+}
+
+/** softmax(z/τ) with the filters applied in place; `mass` is what remains (1 without filters). */
+function filtered(
+  fn: string,
+  logits: ArrayLike<number>,
+  opts: Partial<SampleOptions>,
+): { p: Float64Array; mass: number } {
   const topK = opts.topK === undefined ? undefined : numberOption(fn, "options.topK", opts.topK, 1);
   if (topK !== undefined && (!Number.isInteger(topK) || topK < 1)) {
     throw new RangeError(`${fn}: options.topK must be an integer ≥ 1, got ${topK}`);
@@ -73,8 +128,6 @@ export function sample(logits: ArrayLike<number>, options?: SampleOptions): numb
   }
   const n = p.length;
   if (n === 0) throw new RangeError(`${fn}: logits is empty; there is nothing to draw`);
-
-  // Filters zero out probabilities in place; `mass` is what remains.
   let mass = 1;
   if (topK !== undefined || topP !== undefined) {
     const order = byProbability(p);
@@ -105,24 +158,7 @@ export function sample(logits: ArrayLike<number>, options?: SampleOptions): numb
     for (let i = 0; i < n; i++) if ((p[i] as number) < threshold) p[i] = 0;
     mass = sumOf(p);
   }
-
-  const u = random();
-  if (typeof u !== "number" || !(u >= 0 && u < 1)) {
-    throw new RangeError(
-      `${fn}: options.random() returned ${describeValue(u)}; it must return a number in [0, 1)`,
-    );
-  }
-  const target = u * mass;
-  let cumulative = 0;
-  let last = -1;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i] as number;
-    if (pi === 0) continue;
-    cumulative += pi;
-    last = i;
-    if (cumulative > target) return i;
-  }
-  return last; // rounding left u·mass at the very top: the last state with weight
+  return { p, mass };
 }
 
 /** Indices of the states with p > 0, most probable first, ties by lower index. */

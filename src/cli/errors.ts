@@ -1,0 +1,24 @@
+/**
+ * The CLI's error policy: a UsageError is the user's to fix (bad flag, bad value, missing file)
+ * and exits with code 2 and its message alone; anything else exits with code 1. Library
+ * RangeError/TypeError messages name the argument, so they are usage errors too. No stack traces
+ * reach the user.
+ */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** Exit code for an error: 2 for bad usage or bad input, 1 for anything else. */
+export function exitCode(error: unknown): number {
+  if (error instanceof UsageError || error instanceof RangeError || error instanceof TypeError)
+    return 2;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && code.startsWith("commander.")) return 2;
+  return 1;
+}
+
+/** The one-line message shown for an error. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
