@@ -3,6 +3,7 @@
  *
  * The core entry point: no DOM, no mathjs, no plotting. Re-exports only.
  * @packageDocumentation
+ * @module gibbs-softmax
  */
 
 export * from "./activators/index.js";

@@ -133,7 +133,7 @@ describe("thermodynamic properties", () => {
         let U = Number.NEGATIVE_INFINITY;
         let S = Number.NEGATIVE_INFINITY;
         // Rounding may step back by an ulp or two of the energy scale (for subnormal energies, a
-    // few dozen steps of 2^−1074 through the scaled products), never more.
+        // few dozen steps of 2^−1074 through the scaled products), never more.
         const slack = 4 * Number.EPSILON * Math.max(...E.map(Math.abs)) + 64 * Number.MIN_VALUE;
         for (let k = -20; k <= 20; k++) {
           const t = thermodynamics(E, { temperature: 1.4 ** k });

@@ -50,3 +50,18 @@ export function expDD(h: number, l: number): number {
   const t = TH[j] as number;
   return (t + ((TL[j] as number) + t * p)) * (POW2[(k >> 8) + 1022] as number);
 }
+
+/**
+ * exp(h) for h ≤ 0 (or NaN), the same table and accuracy as {@link expDD} without the low part
+ * and the overflow branch: the sweep's inner loop, where every exponent is ≤ 0.
+ */
+export function expNonPositive(h: number): number {
+  if (!(h >= -708)) return h < -745.2 ? 0 : Math.exp(h);
+  const kd = h * N_INV_LN2 + SHIFT - SHIFT;
+  const k = kd | 0;
+  const r = h - kd * L1 - kd * L2;
+  const p = r + r * r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 + r * 0.008333333333333333)));
+  const j = k & 255;
+  const t = TH[j] as number;
+  return (t + ((TL[j] as number) + t * p)) * (POW2[(k >> 8) + 1022] as number);
+}

@@ -2,6 +2,7 @@
  * gibbs-softmax/models: exactly solvable systems, each as a spectrum for the numeric core and
  * its closed forms. Re-exports only.
  * @packageDocumentation
+ * @module gibbs-softmax/models
  */
 
 export { brillouin } from "./brillouin.js";

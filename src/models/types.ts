@@ -2,7 +2,7 @@ import type { Spectrum } from "../boltzmann/mergeLevels.js";
 
 /**
  * The exact thermodynamic state of a model at one temperature: the fields of
- * {@link thermodynamics} (without the occupations), from the model's closed forms.
+ * {@link "gibbs-softmax"!thermodynamics} (without the occupations), from the model's closed forms.
  */
 export interface ExactState {
   /** T, as given. */

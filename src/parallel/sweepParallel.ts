@@ -23,7 +23,7 @@ const COLUMNS = [
 ] as const;
 
 /**
- * {@link sweep} spread over worker threads (Node.js only: `gibbs-softmax/parallel`), for big
+ * {@link "gibbs-softmax"!sweep} spread over worker threads (Node.js only: `gibbs-softmax/parallel`), for big
  * sweeps such as 10⁵ levels × 10³ temperatures. The spectrum is validated, merged and sorted once
  * here; each worker takes a contiguous share of the temperatures and runs exactly the
  * single-thread code on it, so the result is identical, bit for bit, to `sweep(energies,
@@ -31,9 +31,9 @@ const COLUMNS = [
  * start-up (tens of milliseconds) and run here.
  *
  * Occupations are not returned (they would cost O(levels × temperatures) memory and copying):
- * stream them with {@link sweepRows}.
+ * stream them with {@link "gibbs-softmax"!sweepRows}.
  *
- * @returns a promise of the same columns as {@link sweep}.
+ * @returns a promise of the same columns as {@link "gibbs-softmax"!sweep}.
  * @example
  * ```ts
  * const s = await sweepParallel([0, 1], { temperatures: [1, 2], workers: 2 }); // small: runs here

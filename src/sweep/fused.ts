@@ -12,7 +12,7 @@
  * @internal
  */
 
-import { expDD } from "../internal/exp.js";
+import { expNonPositive } from "../internal/exp.js";
 import { productError, scaleByPow2 } from "../internal/float.js";
 import { betaOf, ENERGIES, FINITE } from "../internal/kernel.js";
 import type { ThermodynamicState } from "../internal/thermo.js";
@@ -41,7 +41,7 @@ export function fusedState(
     return undefined;
   if (!Number.isFinite((levels[i1 - 1] as number) - (levels[i0] as number))) return undefined;
   const c = temperature > 0 ? (levels[i0] as number) : (levels[i1 - 1] as number);
-  const exp = expDD;
+  const exp = expNonPositive;
   const { bh, bl } = B;
   const b = -factor;
 
@@ -71,7 +71,7 @@ export function fusedState(
       const e = levels[i] as number;
       // The exponent in plain arithmetic: its rounding, ≤ |b·(e − c)|·2⁻⁵³, is below 1e−14
       // relative for every weight above e^−40, far inside the sweep's 1e−13 target.
-      let w = exp((e - c) * b, 0);
+      let w = exp((e - c) * b);
       if (weights !== undefined) w *= weights[i] as number;
       const d = (e - K) * factor;
       const wd = w * d;

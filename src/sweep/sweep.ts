@@ -3,7 +3,7 @@ import { expandToStates, prepareSweep, stateAt } from "./engine.js";
 
 /** Options of {@link sweep} and {@link sweepRows}. */
 export interface SweepOptions {
-  /** The temperatures, in order (e.g. from {@link temperatureGrid}). */
+  /** The temperatures, in order (e.g. from {@link "gibbs-softmax"!temperatureGrid}). */
   temperatures: ArrayLike<number>;
   /** Boltzmann's constant (default 1). */
   kB?: number;

@@ -2,6 +2,7 @@
  * gibbs-softmax/units: physical units, CODATA 2018 constants and typed-in spectra, through
  * mathjs (loaded by this entry point only, never by the core). Re-exports only.
  * @packageDocumentation
+ * @module gibbs-softmax/units
  */
 
 export { boltzmannConstant } from "./boltzmannConstant.js";
