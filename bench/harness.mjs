@@ -15,6 +15,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { logits, timeIt } from "./timing.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -31,30 +32,6 @@ const { sweepParallel } = await import(
 const { softmax, logSumExp, sweep, softmaxRows, temperatureGrid } = lib;
 
 const log = (...a) => console.error(...a);
-
-/** Uniform logits in [−10, 10], from a fixed LCG so every run times the same data. */
-function logits(n, Type = Float64Array, seed = 1) {
-  const z = new Type(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    z[i] = (s / 4294967296) * 20 - 10;
-  }
-  return z;
-}
-
-/** Median ns per element of f() over `repeats` runs after `warmup` runs. */
-async function timeIt(f, n, { repeats = 15, warmup = 3 } = {}) {
-  for (let i = 0; i < warmup; i++) await f();
-  const t = [];
-  for (let i = 0; i < repeats; i++) {
-    const t0 = process.hrtime.bigint();
-    await f();
-    t.push(Number(process.hrtime.bigint() - t0));
-  }
-  t.sort((a, b) => a - b);
-  return t[t.length >> 1] / n;
-}
 
 function repeatsFor(n) {
   if (smoke) return { repeats: 3, warmup: 1 };

@@ -8,33 +8,12 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { logits, timeIt } from "./timing.mjs";
 
 const n = Number(process.argv[2] ?? 1e6);
 const require = createRequire(import.meta.url);
 const version = (name) =>
   JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")).version;
-
-function logits(Type) {
-  const z = new Type(n);
-  let s = 1;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    z[i] = (s / 4294967296) * 20 - 10;
-  }
-  return z;
-}
-
-async function timeIt(f, repeats, warmup) {
-  for (let i = 0; i < warmup; i++) await f();
-  const t = [];
-  for (let i = 0; i < repeats; i++) {
-    const t0 = process.hrtime.bigint();
-    await f();
-    t.push(Number(process.hrtime.bigint() - t0));
-  }
-  t.sort((a, b) => a - b);
-  return t[t.length >> 1] / n;
-}
 
 /** A one-node ONNX model, y = Softmax(x, axis = −1), encoded as protobuf by hand. */
 function softmaxModel(elemType) {
@@ -65,8 +44,8 @@ function softmaxModel(elemType) {
 
 const results = [];
 const versions = {};
-const z32 = logits(Float32Array);
-const z64 = logits(Float64Array);
+const z32 = logits(n, Float32Array);
+const z64 = logits(n, Float64Array);
 try {
   const tf = await import("@tensorflow/tfjs");
   await import("@tensorflow/tfjs-backend-wasm");
@@ -80,7 +59,7 @@ try {
       y.dataSync();
       y.dispose();
     };
-    const ns = await timeIt(run, backend === "cpu" ? 5 : 15, 2);
+    const ns = await timeIt(run, n, { repeats: backend === "cpu" ? 5 : 15, warmup: 2 });
     x.dispose();
     results.push({
       name: `@tensorflow/tfjs softmax, ${backend} backend (tensor already on the backend)`,
@@ -100,7 +79,10 @@ try {
     [11, "float64", z64],
   ]) {
     const session = await ort.InferenceSession.create(softmaxModel(elem));
-    const ns = await timeIt(() => session.run({ x: new ort.Tensor(dtype, z, [n]) }), 15, 3);
+    const ns = await timeIt(() => session.run({ x: new ort.Tensor(dtype, z, [n]) }), n, {
+      repeats: 15,
+      warmup: 3,
+    });
     results.push({ name: "onnxruntime-node Softmax", dtype, n, ns_per_element: ns });
   }
 } catch (error) {

@@ -17,10 +17,17 @@ import {
   temperatureGrid,
   thermodynamics,
 } from "../index.js";
+import { SWEEP_COLUMNS } from "../sweep/engine.js";
 import { exitCode, messageOf, UsageError } from "./errors.js";
 import { readVector } from "./input.js";
 import { checkFormat, type Format, Sink, TableWriter } from "./output.js";
-import { type Physical, physicalTemperature, resolveExpression, resolveModel } from "./physics.js";
+import {
+  type ModelFlags,
+  type Physical,
+  physicalTemperature,
+  resolveExpression,
+  resolveModel,
+} from "./physics.js";
 import { Progress } from "./progress.js";
 import { renderReport } from "./report.js";
 
@@ -365,14 +372,8 @@ async function spectrum(opts: SpectrumFlags): Promise<Spectrum> {
   };
 }
 
-interface SweepFlags extends SpectrumFlags, Output {
+interface SweepFlags extends SpectrumFlags, ModelFlags, Output {
   model?: string;
-  gap?: string;
-  levels?: string;
-  quantum?: string;
-  spin?: string;
-  field?: string;
-  coupling?: string;
   expression?: string;
   degeneracyExpression?: string;
   index: string;
@@ -415,15 +416,7 @@ async function sweepCommand(opts: SweepFlags): Promise<void> {
   const kB = from.kB;
   const n = s.energies.length;
   const wantP = opts.probabilities === true;
-  const columns = [
-    "temperature",
-    "logZ",
-    "freeEnergy",
-    "internalEnergy",
-    "entropy",
-    "heatCapacity",
-    "energyVariance",
-  ];
+  const columns: string[] = [...SWEEP_COLUMNS];
   if (wantP) for (let i = 0; i < n; i++) columns.push(`p${i}`);
   // The report keeps the occupations of at most 40 states, the lowest energies.
   const tracked = opts.html === undefined ? [] : lowest(s.energies, 40);

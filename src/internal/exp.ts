@@ -60,7 +60,11 @@ export function expNonPositive(h: number): number {
   const kd = h * N_INV_LN2 + SHIFT - SHIFT;
   const k = kd | 0;
   const r = h - kd * L1 - kd * L2;
-  const p = r + r * r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 + r * 0.008333333333333333)));
+  const p =
+    r +
+    r *
+      r *
+      (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 + r * 0.008333333333333333)));
   const j = k & 255;
   const t = TH[j] as number;
   return (t + ((TL[j] as number) + t * p)) * (POW2[(k >> 8) + 1022] as number);

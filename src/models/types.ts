@@ -1,27 +1,11 @@
 import type { Spectrum } from "../boltzmann/mergeLevels.js";
+import type { ThermodynamicState } from "../internal/thermo.js";
 
 /**
  * The exact thermodynamic state of a model at one temperature: the fields of
  * {@link "gibbs-softmax"!thermodynamics} (without the occupations), from the model's closed forms.
  */
-export interface ExactState {
-  /** T, as given. */
-  temperature: number;
-  /** β = 1/(kB·T). */
-  beta: number;
-  /** ln Z. */
-  logZ: number;
-  /** F = −kB·T·ln Z. */
-  freeEnergy: number;
-  /** U = ⟨E⟩ = −∂ln Z/∂β. */
-  internalEnergy: number;
-  /** S = (U − F)/T. */
-  entropy: number;
-  /** C = dU/dT = Var(E)/(kB·T²). */
-  heatCapacity: number;
-  /** Var(E) = ∂²ln Z/∂β². */
-  energyVariance: number;
-}
+export type ExactState = ThermodynamicState;
 
 /** Exact functions of the temperature T (same units as kB·T = energy). */
 export interface ClosedForms {

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { integerOption } from "../internal/validate.js";
-import { prepareSweep, stateAt } from "../sweep/engine.js";
+import { emptyColumns, fillColumns, prepareSweep, SWEEP_COLUMNS } from "../sweep/engine.js";
 import type { SweepOptions, SweepResult } from "../sweep/sweep.js";
 
 /** Options of {@link sweepParallel}. */
@@ -11,16 +11,6 @@ export interface ParallelSweepOptions extends Omit<SweepOptions, "probabilities"
   /** Below this many level·temperature pairs the sweep runs in this thread (default 2 000 000). */
   minimumWork?: number;
 }
-
-const COLUMNS = [
-  "temperature",
-  "logZ",
-  "freeEnergy",
-  "internalEnergy",
-  "entropy",
-  "heatCapacity",
-  "energyVariance",
-] as const;
 
 /**
  * {@link "gibbs-softmax"!sweep} spread over worker threads (Node.js only: `gibbs-softmax/parallel`), for big
@@ -61,16 +51,10 @@ export async function sweepParallel(
       : integerOption(fn, "options.minimumWork", options.minimumWork, 0);
   const T = Float64Array.from(prep.temperatures);
   const m = T.length;
-  const result = Object.fromEntries(
-    COLUMNS.map((k) => [k, new Float64Array(m)]),
-  ) as unknown as SweepResult;
-  const levelP = new Float64Array(prep.levels.length);
+  const result: SweepResult = emptyColumns(m);
   const count = Math.min(workers, m);
   if (count <= 1 || prep.levels.length * m < minimumWork) {
-    for (let j = 0; j < m; j++) {
-      const state = stateAt(prep, T[j] as number, levelP);
-      for (const k of COLUMNS) result[k][j] = state[k];
-    }
+    fillColumns(prep, T, result);
     return result;
   }
   const url = new URL("./worker.js", import.meta.url);
@@ -92,7 +76,7 @@ export async function sweepParallel(
             },
           });
           worker.once("message", (columns: Record<string, Float64Array>) => {
-            for (const k of COLUMNS) result[k].set(columns[k] as Float64Array, from);
+            for (const k of SWEEP_COLUMNS) result[k].set(columns[k] as Float64Array, from);
             resolve();
           });
           worker.once("error", reject);

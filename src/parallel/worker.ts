@@ -4,7 +4,7 @@
  * @internal
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { prepareSweep, stateAt } from "../sweep/engine.js";
+import { emptyColumns, fillColumns, prepareSweep } from "../sweep/engine.js";
 
 const { levels, weights, kB, temperatures } = workerData as {
   levels: Float64Array;
@@ -18,25 +18,8 @@ const prep = prepareSweep("sweepParallel", levels, {
   kB,
   ...(weights === undefined ? {} : { degeneracies: weights }),
 });
-const m = temperatures.length;
-const keys = [
-  "temperature",
-  "logZ",
-  "freeEnergy",
-  "internalEnergy",
-  "entropy",
-  "heatCapacity",
-  "energyVariance",
-] as const;
-const columns = Object.fromEntries(keys.map((k) => [k, new Float64Array(m)])) as Record<
-  (typeof keys)[number],
-  Float64Array
->;
-const levelP = new Float64Array(prep.levels.length);
-for (let j = 0; j < m; j++) {
-  const state = stateAt(prep, temperatures[j] as number, levelP);
-  for (const k of keys) columns[k][j] = state[k];
-}
+const columns = emptyColumns(temperatures.length);
+fillColumns(prep, temperatures, columns);
 parentPort?.postMessage(
   columns,
   Object.values(columns).map((c) => c.buffer as ArrayBuffer),

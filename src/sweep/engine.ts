@@ -169,6 +169,39 @@ export function prepareSweep(
   };
 }
 
+/** The columns of a sweep, in the order tables print them. */
+export const SWEEP_COLUMNS = [
+  "temperature",
+  "logZ",
+  "freeEnergy",
+  "internalEnergy",
+  "entropy",
+  "heatCapacity",
+  "energyVariance",
+] as const;
+export type SweepColumn = (typeof SWEEP_COLUMNS)[number];
+
+/** Zeroed columns for m temperatures. */
+export function emptyColumns(m: number): Record<SweepColumn, Float64Array> {
+  return Object.fromEntries(SWEEP_COLUMNS.map((k) => [k, new Float64Array(m)])) as Record<
+    SweepColumn,
+    Float64Array
+  >;
+}
+
+/** Fills columns[·][j] for each temperature T[j] (no occupations). */
+export function fillColumns(
+  prep: PreparedSweep,
+  temperatures: ArrayLike<number>,
+  columns: Record<SweepColumn, Float64Array>,
+): void {
+  const levelP = new Float64Array(prep.levels.length);
+  for (let j = 0; j < temperatures.length; j++) {
+    const state = stateAt(prep, temperatures[j] as number, levelP);
+    for (const k of SWEEP_COLUMNS) columns[k][j] = state[k];
+  }
+}
+
 /** exp(−750): below this relative weight a level is exactly 0 in double precision. */
 const CUTOFF = 750;
 
