@@ -46,7 +46,7 @@ export function term(x: number, digits = 5): string {
 
 /** Z = e^(ln Z), written as a power of ten when it overflows a double. */
 export function fmtFromLog(logValue: number, digits = 5): string {
-  if (logValue < 700) return fmt(Math.exp(logValue), digits);
+  if (logValue < 700 || !Number.isFinite(logValue)) return fmt(Math.exp(logValue), digits);
   const log10 = logValue / Math.LN10;
   const exponent = Math.floor(log10);
   const mantissa = 10 ** (log10 - exponent);

@@ -120,6 +120,7 @@ writeFileSync(
   join(out, "about.html"),
   render(readFileSync(join(root, "README.md"), "utf8"), "README.md", 0),
 );
+cpSync(join(root, "LICENSE"), join(out, "LICENSE"));
 for (const folder of ["images", "scripts"]) {
   if (existsSync(join(docs, folder))) {
     cpSync(join(docs, folder), join(out, "docs", folder), { recursive: true });

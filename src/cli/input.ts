@@ -13,6 +13,12 @@ import { UsageError } from "./errors.js";
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?Infinity$/;
 
+/** True when the text is one number as the CLI reads them (JS literals, ±Infinity/inf, NaN). */
+export function isNumberText(text: string): boolean {
+  const t = text.trim();
+  return NUMBER.test(t) || /^[+-]?(inf|infinity|nan)$/i.test(t);
+}
+
 /** Parses one token strictly as a number: JS literals and ±Infinity, nothing else. */
 export function toNumber(token: string, where: string): number {
   const t = token.trim();

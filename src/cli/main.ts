@@ -19,7 +19,7 @@ import {
 } from "../index.js";
 import { SWEEP_COLUMNS } from "../sweep/engine.js";
 import { exitCode, messageOf, UsageError } from "./errors.js";
-import { readVector } from "./input.js";
+import { readVector, toNumber } from "./input.js";
 import { checkFormat, type Format, Sink, TableWriter } from "./output.js";
 import {
   type ModelFlags,
@@ -60,11 +60,7 @@ async function emit(
 }
 
 function number(text: string, flag: string): number {
-  const t = text.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?Infinity$/.test(t)) {
-    throw new UsageError(`${flag}: ${JSON.stringify(text)} is not a number`);
-  }
-  return Number(t);
+  return toNumber(text, flag);
 }
 
 function integer(text: string, flag: string): number {

@@ -3,6 +3,7 @@
  * `gibbs-softmax/models` (loaded only when a flag needs them, so plain runs stay fast).
  */
 import { UsageError } from "./errors.js";
+import { isNumberText, toNumber } from "./input.js";
 
 /** A temperature ready for the library: the number, kB in matching units, and its unit. */
 export interface Physical {
@@ -11,8 +12,6 @@ export interface Physical {
   /** "K" when the temperature was given with units; undefined in reduced units. */
   unit: string | undefined;
 }
-
-const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?Infinity$/;
 
 /**
  * Reads a temperature flag: a plain number (reduced units, kB from --kB or 1) or a quantity such
@@ -25,16 +24,21 @@ export async function physicalTemperature(
   flag = "--temperature",
 ): Promise<Physical> {
   const t = text.trim();
-  if (PLAIN.test(t)) {
-    const kB = opts.kB === undefined ? 1 : Number(opts.kB);
-    if (opts.kB !== undefined && !PLAIN.test(opts.kB.trim()))
+  if (isNumberText(t)) {
+    const kB = opts.kB === undefined ? 1 : toNumber(opts.kB, "--kB");
+    if (opts.kB !== undefined && !isNumberText(opts.kB))
       throw new UsageError(`--kB: ${JSON.stringify(opts.kB)} is not a number`);
     if (opts.energyUnit !== undefined) {
       throw new UsageError(
         `${flag}: give the temperature with its unit (e.g. "${t} K") when --energy-unit is set`,
       );
     }
-    return { value: Number(t), kB, unit: undefined };
+    return { value: toNumber(t, flag), kB, unit: undefined };
+  }
+  if (!/^[+-]?(\d|\.\d)/.test(t)) {
+    throw new UsageError(
+      `${flag}: ${JSON.stringify(text)} is not a number or a quantity like "300 K"`,
+    );
   }
   if (opts.energyUnit === undefined) {
     throw new UsageError(
@@ -72,9 +76,9 @@ function flagNumber(value: string | undefined, flag: string, fallback?: number):
     if (fallback === undefined) throw new UsageError(`${flag} is required for this model`);
     return fallback;
   }
-  if (!PLAIN.test(value.trim()))
+  if (!isNumberText(value))
     throw new UsageError(`${flag}: ${JSON.stringify(value)} is not a number`);
-  return Number(value);
+  return toNumber(value, flag);
 }
 
 /** A spectrum from `gibbs-softmax/models`. */
