@@ -38,17 +38,7 @@ export function expDD(h: number, l: number): number {
     const e = Math.exp(h);
     return e === 0 || !Number.isFinite(e) ? e : e + e * l;
   }
-  const kd = h * N_INV_LN2 + SHIFT - SHIFT;
-  const k = kd | 0;
-  const r = h - kd * L1 - kd * L2 + l;
-  const p =
-    r +
-    r *
-      r *
-      (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 + r * 0.008333333333333333)));
-  const j = k & 255;
-  const t = TH[j] as number;
-  return (t + ((TL[j] as number) + t * p)) * (POW2[(k >> 8) + 1022] as number);
+  return tableExp(h, l);
 }
 
 /**
@@ -57,9 +47,14 @@ export function expDD(h: number, l: number): number {
  */
 export function expNonPositive(h: number): number {
   if (!(h >= -708)) return h < -745.2 ? 0 : Math.exp(h);
+  return tableExp(h, 0);
+}
+
+/** The table-driven core for h + l in [−708, 709] (small enough for V8 to inline). */
+function tableExp(h: number, l: number): number {
   const kd = h * N_INV_LN2 + SHIFT - SHIFT;
   const k = kd | 0;
-  const r = h - kd * L1 - kd * L2;
+  const r = h - kd * L1 - kd * L2 + l;
   const p =
     r +
     r *
