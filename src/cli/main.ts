@@ -169,33 +169,8 @@ export function program(): Command {
       const options = { temperature: t.value, kB: t.kB, ...degeneracyOption(s) };
       const th = thermodynamics(s.energies, options);
       const Z = partitionFunction(s.energies, options);
-      await emit(
-        opts,
-        [
-          "temperature",
-          "beta",
-          "Z",
-          "logZ",
-          "freeEnergy",
-          "internalEnergy",
-          "entropy",
-          "heatCapacity",
-          "energyVariance",
-        ],
-        [
-          [
-            th.temperature,
-            th.beta,
-            Z,
-            th.logZ,
-            th.freeEnergy,
-            th.internalEnergy,
-            th.entropy,
-            th.heatCapacity,
-            th.energyVariance,
-          ],
-        ],
-      );
+      const columns = ["temperature", "beta", "Z", ...SWEEP_COLUMNS.slice(1)] as const;
+      await emit(opts, [...columns], [columns.map((k) => (k === "Z" ? Z : th[k]))]);
     });
 
   cli
