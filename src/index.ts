@@ -9,6 +9,12 @@
 export * from "./activators/index.js";
 export * from "./boltzmann/index.js";
 export * from "./bridge/index.js";
+export {
+  type KernelBackend,
+  kernelBackend,
+  setKernelBackend,
+  whenKernelReady,
+} from "./internal/accel.js";
 export type { ThermodynamicState } from "./internal/thermo.js";
 export type { WritableArrayLike } from "./internal/validate.js";
 export * from "./softmax/index.js";

@@ -35,6 +35,7 @@ import {
   logPartitionFunction,
   logSoftmax,
   logSumExp,
+  setKernelBackend,
   softmax,
   thermodynamics,
 } from "../src/index.js";
@@ -171,6 +172,44 @@ describe("logSumExp against mpmath", () => {
         .toBeLessThanOrEqual(ULP_BOUND);
     });
   });
+});
+
+describe("softmax and logSumExp on both kernels (WebAssembly SIMD and JavaScript)", () => {
+  // The kernel serves Float64Array and Float32Array input at unit temperature without weights:
+  // every such reference case, on both paths, within the bound and bit for bit the same.
+  afterAll(() => setKernelBackend("auto"));
+  const run = <T>(backend: "auto" | "js", f: () => T): T => {
+    setKernelBackend(backend);
+    try {
+      return f();
+    } finally {
+      setKernelBackend("auto");
+    }
+  };
+  const cases = refs.softmax.filter((c) => c.temperature === 1);
+  it("has unit-temperature softmax cases", () => expect(cases.length).toBeGreaterThan(30));
+  for (const c of cases) {
+    it(`softmax ${c.name}`, () => {
+      const input = Float64Array.from(c.logits);
+      const simd = run("auto", () => softmax(input));
+      const js = run("js", () => softmax(input));
+      const ep = maxUlp(simd, c.p);
+      note("softmax (WebAssembly SIMD)", c.name, ep.ulps, maxRelative(simd, c.p));
+      expect.soft(ep.ulps, `softmax(${c.name})[${ep.index}]`).toBeLessThanOrEqual(ULP_BOUND);
+      expect.soft(Array.from(simd), "identical on both kernels").toEqual(Array.from(js));
+    });
+  }
+  for (const c of refs.logSumExp.filter((r) => r.weights === undefined)) {
+    it(`logSumExp ${c.name}`, () => {
+      const input = Float64Array.from(c.values);
+      const simd = run("auto", () => logSumExp(input));
+      const js = run("js", () => logSumExp(input));
+      const ulps = ulpError(simd, c.expected);
+      note("logSumExp (WebAssembly SIMD)", c.name, ulps, relativeError(simd, c.expected));
+      expect.soft(ulps, `logSumExp(${c.name})`).toBeLessThanOrEqual(ULP_BOUND);
+      expect.soft(Object.is(simd, js), `identical: ${simd} vs ${js}`).toBe(true);
+    });
+  }
 });
 
 /** U, F, ln Z: 8 ulp, or 1e−14 of the largest term where the terms cancel. */

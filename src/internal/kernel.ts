@@ -425,10 +425,14 @@ function plainWeights(
   // Without a sink, write every weight to one scratch cell: no branch in the loop.
   const sink = w ?? SCRATCH;
   const m = w === undefined ? 0 : -1;
-  // The sum starts at 1, so every term (≤ 1) is at most the running sum and Fast2Sum is exact:
-  // the compensation costs no time on the critical path. The 1 is taken off at the end.
-  let sh = 1;
-  let sl = 0;
+  // Two lane sums, even indices in lane 0 and odd in lane 1: the order of the WebAssembly SIMD
+  // kernel (assembly/kernel.ts), so both paths round identically. Each lane starts at 1, so
+  // every term (≤ 1) is at most the running sum and Fast2Sum is exact: the compensation costs
+  // no time on the critical path. The 2 is taken off in `finishLanes`.
+  let h0 = 1;
+  let l0 = 0;
+  let h1 = 1;
+  let l1 = 0;
   if (B.unit) {
     const sign = B.sign;
     for (let i = 0; i < n; i++) {
@@ -441,9 +445,15 @@ function plainWeights(
         wi = exp(sign * dh, sign * dl);
       }
       sink[i & m] = wi;
-      const t = sh + wi;
-      sl += wi - (t - sh);
-      sh = t;
+      if ((i & 1) === 0) {
+        const t = h0 + wi;
+        l0 += wi - (t - h0);
+        h0 = t;
+      } else {
+        const t = h1 + wi;
+        l1 += wi - (t - h1);
+        h1 = t;
+      }
     }
   } else {
     const { pre, bh, bl, bhh, bhl, s1, s2 } = B;
@@ -478,17 +488,33 @@ function plainWeights(
         }
       }
       sink[i & m] = wi;
-      const t = sh + wi;
-      sl += wi - (t - sh);
-      sh = t;
+      if ((i & 1) === 0) {
+        const t = h0 + wi;
+        l0 += wi - (t - h0);
+        h0 = t;
+      } else {
+        const t = h1 + wi;
+        l1 += wi - (t - h1);
+        h1 = t;
+      }
     }
   }
-  // (sh + sl) − 1, exactly: TwoSum of sh and −1, then the compensation.
-  const d = sh - 1;
-  const bb = d - sh;
-  const e = sh - (d - bb) + (-1 - bb) + sl;
-  const hi = d + e;
-  return [hi, e - (hi - d)];
+  return finishLanes(h0, l0, h1, l1);
+}
+
+/**
+ * (h0 + l0) + (h1 + l1) − 2 as a double-double: the two lane sums of `plainWeights` (and of the
+ * WebAssembly kernel), each started at 1, combined with TwoSum.
+ */
+export function finishLanes(h0: number, l0: number, h1: number, l1: number): [number, number] {
+  const s = h0 + h1;
+  let bb = s - h0;
+  const e = h0 - (s - bb) + (h1 - bb) + (l0 + l1);
+  const d = s - 2;
+  bb = d - s;
+  const e2 = s - (d - bb) + (-2 - bb) + e;
+  const hi = d + e2;
+  return [hi, e2 - (hi - d)];
 }
 
 const SCRATCH = new Float64Array(1);

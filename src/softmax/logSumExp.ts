@@ -1,4 +1,9 @@
+import { active, kindOf, weightsTyped } from "../internal/accel.js";
 import { betaOf, fillWeights, LOGITS, logNormalizer, scan } from "../internal/kernel.js";
+import { kernelMaximum } from "./prepare.js";
+
+const UNIT = betaOf(LOGITS, 1, 1);
+
 import { optionsOf } from "../internal/validate.js";
 
 /** Options of {@link logSumExp}. */
@@ -33,9 +38,18 @@ export interface LogSumExpOptions {
 export function logSumExp(values: ArrayLike<number>, options?: LogSumExpOptions): number {
   const fn = "logSumExp";
   const opts = optionsOf(fn, options);
+  const K = active();
+  if (K !== undefined && opts.weights === undefined && kindOf(values) !== 0 && values.length > 0) {
+    // The WebAssembly SIMD kernel: the same bits as the path below, several times faster.
+    const typed = values as Float64Array | Float32Array;
+    const c = kernelMaximum(K, fn, "values", typed, true);
+    if (c !== undefined) {
+      const [sumHi, sumLo] = weightsTyped(K, typed, c, undefined, typed.length <= K.chunk);
+      return logNormalizer(UNIT, { c, shift: 0, sumHi, sumLo, scaleExp: 0 });
+    }
+  }
   const S = scan(fn, "values", values, LOGITS, "options.weights", opts.weights, true);
   if (S.infinite > 0) return Number.POSITIVE_INFINITY;
   if (S.active === 0) return Number.NEGATIVE_INFINITY;
-  const B = betaOf(LOGITS, 1, 1);
-  return logNormalizer(B, fillWeights(S, B, undefined));
+  return logNormalizer(UNIT, fillWeights(S, UNIT, undefined));
 }

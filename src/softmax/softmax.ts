@@ -1,6 +1,6 @@
 import { fillWeights, normalize } from "../internal/kernel.js";
 import type { WritableArrayLike } from "../internal/validate.js";
-import { prepareLogits } from "./prepare.js";
+import { prepareLogits, softmaxOnKernel } from "./prepare.js";
 
 /** Options of {@link softmax} and {@link logSoftmax}. */
 export interface SoftmaxOptions {
@@ -54,6 +54,8 @@ export function softmax(
   logits: ArrayLike<number>,
   options?: SoftmaxOptions & { out?: WritableArrayLike },
 ): WritableArrayLike {
+  const fast = softmaxOnKernel("softmax", logits, options);
+  if (fast !== undefined) return fast;
   const { S, B, out } = prepareLogits("softmax", logits, options);
   if (S.n === 0) return out;
   const r = fillWeights(S, B, out);

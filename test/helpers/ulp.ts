@@ -24,3 +24,20 @@ export function ulpDistance(a: number, b: number): number {
   const d = ordered(a) - ordered(b);
   return Number(d < 0n ? -d : d);
 }
+
+const view32 = new DataView(new ArrayBuffer(4));
+
+function ordered32(x: number): number {
+  view32.setFloat32(0, x);
+  const bits = view32.getInt32(0);
+  return bits < 0 ? -(bits & 0x7fff_ffff) : bits;
+}
+
+/**
+ * Steps between a float32 result and the float32 nearest to an exact (double) value: 0 means
+ * correctly rounded, 1 a neighbour of the correctly rounded float.
+ */
+export function ulp32Distance(got: number, exact: number): number {
+  if (Number.isNaN(got) || Number.isNaN(exact)) return Number.POSITIVE_INFINITY;
+  return Math.abs(ordered32(Math.fround(got)) - ordered32(Math.fround(exact)));
+}

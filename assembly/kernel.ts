@@ -1,0 +1,393 @@
+/**
+ * The WebAssembly SIMD kernel of gibbs-softmax (AssemblyScript, compiled by `npm run build:wasm`
+ * into src/internal/wasm/kernel.ts).
+ *
+ * It is the hot loop of src/internal/kernel.ts (`plainWeights` at unit temperature, `normalize`)
+ * and of the validation scan, written for two f64 lanes. Every operation mirrors the JavaScript
+ * path in the same order, with the same table and the same constants, and the JavaScript path
+ * sums in the same two interleaved lanes (even indices in lane 0, odd in lane 1), so both paths
+ * give identical bits: test/wasm.test.ts checks that on random and hostile inputs, and every
+ * accuracy test runs on both. IEEE 754 add, sub, mul and div are correctly rounded in both
+ * JavaScript and WebAssembly, and neither contracts a·b + c into a fused multiply-add.
+ *
+ * The JavaScript side (src/internal/accel.ts) copies the data through two chunk buffers of
+ * CHUNK elements, so the module's memory stays small whatever the input size. The table of
+ * 2^(j/256) (hi, lo interleaved) is written into TABLE by the JavaScript side from the same
+ * arrays the JavaScript exp uses. Exponents below −708, where the result is subnormal, call the
+ * host's Math.exp, exactly as the JavaScript path does.
+ */
+
+
+@external("env", "exp")
+declare function hostExp(x: f64): f64;
+
+/** Layout of linear memory (bytes). CHUNK must stay even (the two lanes follow the index). */
+const TABLE: usize = 1024;
+const CHUNK: i32 = 16384;
+const IN: usize = 8192;
+const OUT: usize = IN + <usize>CHUNK * 8;
+
+export function chunkSize(): i32 {
+  return CHUNK;
+}
+export function inPtr(): usize {
+  return IN;
+}
+export function outPtr(): usize {
+  return OUT;
+}
+export function tablePtr(): usize {
+  return TABLE;
+}
+
+// ---- The validation scan: min, max, and whether anything is NaN or infinite ------------------
+
+let scanLo: v128 = f64x2.splat(Infinity);
+let scanHi: v128 = f64x2.splat(-Infinity);
+let scanSpecial: v128 = f64x2.splat(0);
+
+export function scanReset(): void {
+  scanLo = f64x2.splat(Infinity);
+  scanHi = f64x2.splat(-Infinity);
+  scanSpecial = f64x2.splat(0);
+}
+
+/** Min, max and x − x (NaN exactly for NaN and ±∞) over len f64 values at IN. */
+export function scanF64(len: i32): void {
+  let lo = scanLo;
+  let hi = scanHi;
+  let sp = scanSpecial;
+  let i = 0;
+  for (; i + 4 <= len; i += 4) {
+    const a = v128.load(IN + (<usize>i << 3));
+    const b = v128.load(IN + (<usize>i << 3), 16);
+    lo = f64x2.pmin(lo, f64x2.pmin(a, b));
+    hi = f64x2.pmax(hi, f64x2.pmax(a, b));
+    sp = f64x2.add(sp, f64x2.add(f64x2.sub(a, a), f64x2.sub(b, b)));
+  }
+  for (; i < len; i++) {
+    const a = f64x2.splat(load<f64>(IN + (<usize>i << 3)));
+    lo = f64x2.min(lo, a);
+    hi = f64x2.max(hi, a);
+    sp = f64x2.add(sp, f64x2.sub(a, a));
+  }
+  scanLo = lo;
+  scanHi = hi;
+  scanSpecial = sp;
+}
+
+/** The same over len f32 values at IN, four lanes at a time (f32 → f64 is exact). */
+export function scanF32(len: i32): void {
+  let lo = f32x4.splat(Infinity);
+  let hi = f32x4.splat(-Infinity);
+  let sp = f32x4.splat(0);
+  let i = 0;
+  for (; i + 8 <= len; i += 8) {
+    const a = v128.load(IN + (<usize>i << 2));
+    const b = v128.load(IN + (<usize>i << 2), 16);
+    lo = f32x4.pmin(lo, f32x4.pmin(a, b));
+    hi = f32x4.pmax(hi, f32x4.pmax(a, b));
+    sp = f32x4.add(sp, f32x4.add(f32x4.sub(a, a), f32x4.sub(b, b)));
+  }
+  for (; i < len; i++) {
+    const a = f32x4.splat(load<f32>(IN + (<usize>i << 2)));
+    lo = f32x4.min(lo, a);
+    hi = f32x4.max(hi, a);
+    sp = f32x4.add(sp, f32x4.sub(a, a));
+  }
+  const lo2 = f32x4.min(lo, v128.shuffle<f32>(lo, lo, 2, 3, 0, 1));
+  const hi2 = f32x4.max(hi, v128.shuffle<f32>(hi, hi, 2, 3, 0, 1));
+  const sp2 = f32x4.add(sp, v128.shuffle<f32>(sp, sp, 2, 3, 0, 1));
+  scanLo = f64x2.min(scanLo, f64x2.promote_low_f32x4(lo2));
+  scanHi = f64x2.max(scanHi, f64x2.promote_low_f32x4(hi2));
+  scanSpecial = f64x2.add(scanSpecial, f64x2.promote_low_f32x4(sp2));
+}
+
+export function scanMin(): f64 {
+  return min(f64x2.extract_lane(scanLo, 0), f64x2.extract_lane(scanLo, 1));
+}
+export function scanMax(): f64 {
+  return max(f64x2.extract_lane(scanHi, 0), f64x2.extract_lane(scanHi, 1));
+}
+/** 1 when some value was NaN or ±∞. */
+export function scanSpecialFound(): i32 {
+  return i32(
+    f64x2.extract_lane(scanSpecial, 0) + f64x2.extract_lane(scanSpecial, 1) != 0,
+  );
+}
+
+// ---- The exponential: Tang's table method, exactly as src/internal/exp.ts -----------------------
+
+const N_INV_LN2: f64 = 256 / 0.6931471805599453;
+const L1: f64 = 0.6931471803691238 / 256;
+const L2: f64 = 1.9082149292705877e-10 / 256;
+const SHIFT: f64 = 6755399441055744;
+const C3: f64 = 0.16666666666666666;
+const C4: f64 = 0.041666666666666664;
+const C5: f64 = 0.008333333333333333;
+
+/** Scalar exp(h + l) for h + l in [−708, 709]: src/internal/exp.ts `tableExp`, step by step. */
+@inline
+function tableExp(h: f64, l: f64): f64 {
+  const t2 = h * N_INV_LN2 + SHIFT;
+  const kd = t2 - SHIFT;
+  const k = <i32>(reinterpret<i64>(t2) - reinterpret<i64>(SHIFT));
+  const r = h - kd * L1 - kd * L2 + l;
+  const p = r + r * r * (0.5 + r * (C3 + r * (C4 + r * C5)));
+  const j = <usize>(k & 255);
+  const t = load<f64>(TABLE + (j << 4));
+  const tl = load<f64>(TABLE + (j << 4), 8);
+  const scale = reinterpret<f64>(<i64>((k >> 8) + 1023) << 52);
+  return (t + (tl + t * p)) * scale;
+}
+
+/** src/internal/exp.ts `expDD`: the table in range, the host's Math.exp outside it. */
+function expDD(h: f64, l: f64): f64 {
+  if (!(h >= -708 && h <= 709)) {
+    if (h < -745.2) return 0;
+    const e = hostExp(h);
+    return e == 0 || !isFinite(e) ? e : e + e * l;
+  }
+  return tableExp(h, l);
+}
+
+/**
+ * Vector constants, stored in memory by `init` and loaded into locals before each loop. Written
+ * as literals, they would be rebuilt from immediates on every iteration (V8 does not hoist
+ * them), which costs more than the arithmetic.
+ */
+const CONSTS: usize = 256;
+
+export function init(): void {
+  store<f64>(CONSTS, N_INV_LN2);
+  store<f64>(CONSTS, SHIFT, 8);
+  store<f64>(CONSTS, L1, 16);
+  store<f64>(CONSTS, L2, 24);
+  store<f64>(CONSTS, C3, 32);
+  store<f64>(CONSTS, C4, 40);
+  store<f64>(CONSTS, C5, 48);
+  store<f64>(CONSTS, 0.5, 56);
+  store<i64>(CONSTS, 1 << 20, 64);
+  store<i64>(CONSTS, 0xff0, 72);
+  store<f64>(CONSTS, -708, 80);
+}
+
+/**
+ * Two lanes of tableExp; the caller has checked both h in [−708, 709]. The integer parts work
+ * on the bits of t2 = h·N/ln2 + 1.5·2^52, which are 0x4338000000000000 + k:
+ * - the table offset 16·(k & 255) is (bits << 4) & 0xFF0, taken out of the vector as is;
+ * - 2^(k >> 8) is applied by adding (k >> 8) << 52 to the result's bits, which equals the
+ *   multiplication by 2^(k >> 8) exactly because the result stays normal (h ≥ −708); and
+ *   ((bits + 2^20) >>> 8) << 52 is that shift, since k + 2^20 > 0 cannot carry into the
+ *   constant's bits and the constant's part shifts out.
+ */
+@inline
+function tableExp2(
+  h: v128,
+  l: v128,
+  kN: v128,
+  kShift: v128,
+  kL1: v128,
+  kL2: v128,
+  kC3: v128,
+  kC4: v128,
+  kC5: v128,
+  kHalf: v128,
+  kBias: v128,
+  kMask: v128,
+): v128 {
+  const t2 = f64x2.add(f64x2.mul(h, kN), kShift);
+  const kd = f64x2.sub(t2, kShift);
+  const r = f64x2.add(f64x2.sub(f64x2.sub(h, f64x2.mul(kd, kL1)), f64x2.mul(kd, kL2)), l);
+  let q = f64x2.add(kC4, f64x2.mul(r, kC5));
+  q = f64x2.add(kC3, f64x2.mul(r, q));
+  q = f64x2.add(kHalf, f64x2.mul(r, q));
+  const p = f64x2.add(r, f64x2.mul(f64x2.mul(r, r), q));
+  const off = v128.and(i64x2.shl(t2, 4), kMask);
+  const e0 = v128.load(TABLE + <usize>i64x2.extract_lane(off, 0));
+  const e1 = v128.load(TABLE + <usize>i64x2.extract_lane(off, 1));
+  const t = v128.shuffle<f64>(e0, e1, 0, 2);
+  const tl = v128.shuffle<f64>(e0, e1, 1, 3);
+  const shift = i64x2.shl(i64x2.shr_u(i64x2.add(t2, kBias), 8), 52);
+  return i64x2.add(f64x2.add(t, f64x2.add(tl, f64x2.mul(t, p))), shift);
+}
+
+// ---- Weights at unit temperature: wᵢ = exp(xᵢ − c) with (xᵢ − c) in double-double -------------
+
+/** Lane sums (hi, lo), each lane started at 1: see `plainWeights` in src/internal/kernel.ts. */
+let sumH: v128 = f64x2.splat(1);
+let sumL: v128 = f64x2.splat(0);
+
+export function sumReset(): void {
+  sumH = f64x2.splat(1);
+  sumL = f64x2.splat(0);
+}
+export function sumHi(lane: i32): f64 {
+  return lane == 0 ? f64x2.extract_lane(sumH, 0) : f64x2.extract_lane(sumH, 1);
+}
+export function sumLo(lane: i32): f64 {
+  return lane == 0 ? f64x2.extract_lane(sumL, 0) : f64x2.extract_lane(sumL, 1);
+}
+
+/** One weight, scalar, for the lanes the vector loop cannot take (tail, subnormal results). */
+@inline
+function weight(x: f64, c: f64): f64 {
+  const dh = x - c;
+  const bb = dh - x;
+  const dl = x - (dh - bb) + (-c - bb);
+  return expDD(dh, dl);
+}
+
+/**
+ * The vector loop over pairs [i, end) until a pair has an exponent below −708 (a subnormal or
+ * zero weight, or a masked state): returns where it stopped. Nothing in it calls out, so the
+ * engine keeps every value in registers; the rare pair goes through `slowPair`.
+ * Input kinds: 1 f64, 2 f32. Output kinds: 0 none (log-sum-exp), 1 f64 at OUT, 2 f32 at OUT.
+ */
+@inline
+function fastPairs(i: i32, end: i32, c: f64, inKind: i32, outKind: i32): i32 {
+  const cv = f64x2.splat(c);
+  const ncv = f64x2.splat(-c);
+  const low = v128.load64_splat(CONSTS, 80);
+  const kN = v128.load64_splat(CONSTS);
+  const kShift = v128.load64_splat(CONSTS, 8);
+  const kL1 = v128.load64_splat(CONSTS, 16);
+  const kL2 = v128.load64_splat(CONSTS, 24);
+  const kC3 = v128.load64_splat(CONSTS, 32);
+  const kC4 = v128.load64_splat(CONSTS, 40);
+  const kC5 = v128.load64_splat(CONSTS, 48);
+  const kHalf = v128.load64_splat(CONSTS, 56);
+  const kBias = v128.load64_splat(CONSTS, 64);
+  const kMask = v128.load64_splat(CONSTS, 72);
+  let sh = sumH;
+  let sl = sumL;
+  // Two pairs per iteration (lane sums still in index order: i, then i + 2).
+  for (; i + 4 <= end; i += 4) {
+    let x0: v128;
+    let x1: v128;
+    if (inKind == 1) {
+      x0 = v128.load(IN + (<usize>i << 3));
+      x1 = v128.load(IN + (<usize>i << 3), 16);
+    } else {
+      const x = v128.load(IN + (<usize>i << 2));
+      x0 = f64x2.promote_low_f32x4(x);
+      x1 = f64x2.promote_low_f32x4(v128.shuffle<f32>(x, x, 2, 3, 2, 3));
+    }
+    const dh0 = f64x2.sub(x0, cv);
+    const dh1 = f64x2.sub(x1, cv);
+    if (i64x2.bitmask(v128.or(f64x2.lt(dh0, low), f64x2.lt(dh1, low))) != 0) break;
+    let bb = f64x2.sub(dh0, x0);
+    const dl0 = f64x2.add(f64x2.sub(x0, f64x2.sub(dh0, bb)), f64x2.sub(ncv, bb));
+    bb = f64x2.sub(dh1, x1);
+    const dl1 = f64x2.add(f64x2.sub(x1, f64x2.sub(dh1, bb)), f64x2.sub(ncv, bb));
+    const w0 = tableExp2(dh0, dl0, kN, kShift, kL1, kL2, kC3, kC4, kC5, kHalf, kBias, kMask);
+    const w1 = tableExp2(dh1, dl1, kN, kShift, kL1, kL2, kC3, kC4, kC5, kHalf, kBias, kMask);
+    if (outKind == 1) {
+      v128.store(OUT + (<usize>i << 3), w0);
+      v128.store(OUT + (<usize>i << 3), w1, 16);
+    } else if (outKind == 2) {
+      const f0 = f32x4.demote_f64x2_zero(w0);
+      const f1 = f32x4.demote_f64x2_zero(w1);
+      v128.store(OUT + (<usize>i << 2), v128.shuffle<f32>(f0, f1, 0, 1, 4, 5));
+    }
+    let t = f64x2.add(sh, w0);
+    sl = f64x2.add(sl, f64x2.sub(w0, f64x2.sub(t, sh)));
+    sh = t;
+    t = f64x2.add(sh, w1);
+    sl = f64x2.add(sl, f64x2.sub(w1, f64x2.sub(t, sh)));
+    sh = t;
+  }
+  sumH = sh;
+  sumL = sl;
+  return i;
+}
+
+/** Reads element i of the input as a double. */
+@inline
+function inputAt(i: i32, inKind: i32): f64 {
+  return inKind == 1 ? load<f64>(IN + (<usize>i << 3)) : <f64>load<f32>(IN + (<usize>i << 2));
+}
+
+/** Stores weight i; adds it to lane `lane` of the sum (the order of `plainWeights`). */
+@inline
+function putWeight(i: i32, lane: i32, wi: f64, outKind: i32): void {
+  if (outKind == 1) store<f64>(OUT + (<usize>i << 3), wi);
+  else if (outKind == 2) store<f32>(OUT + (<usize>i << 2), <f32>wi);
+  const h = lane == 0 ? f64x2.extract_lane(sumH, 0) : f64x2.extract_lane(sumH, 1);
+  const l = lane == 0 ? f64x2.extract_lane(sumL, 0) : f64x2.extract_lane(sumL, 1);
+  const t = h + wi;
+  const nl = l + (wi - (t - h));
+  if (lane == 0) {
+    sumH = f64x2.replace_lane(sumH, 0, t);
+    sumL = f64x2.replace_lane(sumL, 0, nl);
+  } else {
+    sumH = f64x2.replace_lane(sumH, 1, t);
+    sumL = f64x2.replace_lane(sumL, 1, nl);
+  }
+}
+
+@inline
+function weightsLoop(len: i32, c: f64, inKind: i32, outKind: i32): void {
+  const pairs = len & ~1;
+  let i = 0;
+  while (true) {
+    // The vector loop stops at a pair with an exponent below −708 (or two pairs from the end):
+    // that pair goes through the scalar path, which gives the same bits for ordinary lanes.
+    i = fastPairs(i, pairs, c, inKind, outKind);
+    if (i >= pairs) break;
+    putWeight(i, 0, weight(inputAt(i, inKind), c), outKind);
+    putWeight(i + 1, 1, weight(inputAt(i + 1, inKind), c), outKind);
+    i += 2;
+  }
+  // An odd tail goes to lane 0 (chunks are even, so this is the input's last element).
+  if (pairs < len) putWeight(pairs, 0, weight(inputAt(pairs, inKind), c), outKind);
+}
+
+export function weightsF64(len: i32, c: f64, outKind: i32): void {
+  if (outKind == 0) weightsLoop(len, c, 1, 0);
+  else if (outKind == 1) weightsLoop(len, c, 1, 1);
+  else weightsLoop(len, c, 1, 2);
+}
+
+export function weightsF32(len: i32, c: f64, outKind: i32): void {
+  if (outKind == 0) weightsLoop(len, c, 2, 0);
+  else if (outKind == 1) weightsLoop(len, c, 2, 1);
+  else weightsLoop(len, c, 2, 2);
+}
+
+// ---- Normalisation: src/internal/kernel.ts `normalize`, in place at OUT ------------------------
+
+@inline
+function normalizeLoop(len: i32, total: f64, corr: f64, f32out: bool): void {
+  const s = f64x2.splat(total);
+  const cv = f64x2.splat(corr);
+  let i = 0;
+  if (f32out) {
+    for (; i + 2 <= len; i += 2) {
+      const w = f64x2.promote_low_f32x4(v128.load64_zero(OUT + (<usize>i << 2)));
+      const q = f64x2.div(w, s);
+      const r = corr == 0 ? q : f64x2.add(q, f64x2.mul(q, cv));
+      v128.store64_lane(OUT + (<usize>i << 2), f32x4.demote_f64x2_zero(r), 0);
+    }
+    for (; i < len; i++) {
+      const q = <f64>load<f32>(OUT + (<usize>i << 2)) / total;
+      store<f32>(OUT + (<usize>i << 2), <f32>(corr == 0 ? q : q + q * corr));
+    }
+  } else {
+    for (; i + 2 <= len; i += 2) {
+      const q = f64x2.div(v128.load(OUT + (<usize>i << 3)), s);
+      v128.store(OUT + (<usize>i << 3), corr == 0 ? q : f64x2.add(q, f64x2.mul(q, cv)));
+    }
+    for (; i < len; i++) {
+      const q = load<f64>(OUT + (<usize>i << 3)) / total;
+      store<f64>(OUT + (<usize>i << 3), corr == 0 ? q : q + q * corr);
+    }
+  }
+}
+
+export function normalizeF64(len: i32, total: f64, corr: f64): void {
+  normalizeLoop(len, total, corr, false);
+}
+export function normalizeF32(len: i32, total: f64, corr: f64): void {
+  normalizeLoop(len, total, corr, true);
+}

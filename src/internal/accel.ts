@@ -1,0 +1,260 @@
+/**
+ * The WebAssembly SIMD path: loads the kernel compiled from assembly/kernel.ts and drives it
+ * over chunks of the caller's arrays.
+ *
+ * The kernel runs the same arithmetic as the JavaScript path, operation for operation, so the
+ * two give identical bits (test/wasm.test.ts); which one runs is a matter of speed only. It is
+ * used for softmax at unit temperature and log-sum-exp without weights, on Float64Array and
+ * Float32Array input, into Float64Array or Float32Array output; every other call, and every
+ * engine without WebAssembly SIMD, takes the JavaScript path.
+ *
+ * Loading: Node and workers compile the ~6 kB module synchronously at import. Browsers refuse
+ * synchronous compilation of modules over 4 kB on the main thread, so there it is compiled
+ * asynchronously and the JavaScript path serves the calls made before it is ready
+ * ({@link whenKernelReady}).
+ *
+ * Memory: the module holds two chunk buffers of 16 384 elements (128 kB each) whatever the input
+ * size; data is copied through them, so peak memory stays input + output + a constant.
+ * @internal
+ */
+
+import { EXP2_HI, EXP2_LO } from "./expTable.js";
+import { finishLanes } from "./kernel.js";
+import { KERNEL_WASM } from "./wasm/kernel.js";
+
+/** The part of the WebAssembly API used here (the project's lib settings are DOM-free). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: unknown } }>;
+}
+const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+
+interface Exports {
+  readonly memory: { readonly buffer: ArrayBuffer };
+  init(): void;
+  chunkSize(): number;
+  inPtr(): number;
+  outPtr(): number;
+  tablePtr(): number;
+  scanReset(): void;
+  scanF64(len: number): void;
+  scanF32(len: number): void;
+  scanMin(): number;
+  scanMax(): number;
+  scanSpecialFound(): number;
+  sumReset(): void;
+  sumHi(lane: number): number;
+  sumLo(lane: number): number;
+  weightsF64(len: number, c: number, outKind: number): void;
+  weightsF32(len: number, c: number, outKind: number): void;
+  normalizeF64(len: number, total: number, corr: number): void;
+  normalizeF32(len: number, total: number, corr: number): void;
+}
+
+/** The kernel bound to its memory views. */
+interface Kernel {
+  readonly x: Exports;
+  readonly chunk: number;
+  readonly in64: Float64Array;
+  readonly in32: Float32Array;
+  readonly out64: Float64Array;
+  readonly out32: Float32Array;
+}
+
+/** Which implementation serves the hot loops. */
+export type KernelBackend = "wasm-simd" | "js";
+
+let kernel: Kernel | undefined;
+let forcedJs = false;
+let pending: Promise<KernelBackend> = Promise.resolve("js");
+
+function bind(instance: { exports: unknown }): Kernel {
+  const x = instance.exports as unknown as Exports;
+  x.init();
+  const buffer = x.memory.buffer;
+  const chunk = x.chunkSize();
+  const table = new Float64Array(buffer, x.tablePtr(), 512);
+  for (let j = 0; j < 256; j++) {
+    table[2 * j] = EXP2_HI[j] as number;
+    table[2 * j + 1] = EXP2_LO[j] as number;
+  }
+  return {
+    x,
+    chunk,
+    in64: new Float64Array(buffer, x.inPtr(), chunk),
+    in32: new Float32Array(buffer, x.inPtr(), chunk),
+    out64: new Float64Array(buffer, x.outPtr(), chunk),
+    out32: new Float32Array(buffer, x.outPtr(), chunk),
+  };
+}
+
+const imports = { env: { exp: Math.exp } };
+
+function load(): void {
+  if (wasm === undefined || typeof atob !== "function") return;
+  let bytes: Uint8Array;
+  try {
+    const text = atob(KERNEL_WASM);
+    bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    // An engine without SIMD rejects the module here: the JavaScript path serves everything.
+    if (!wasm.validate(bytes)) return;
+  } catch {
+    return;
+  }
+  try {
+    kernel = bind(new wasm.Instance(new wasm.Module(bytes), imports));
+    pending = Promise.resolve("wasm-simd");
+  } catch {
+    // Synchronous compilation refused (a browser's main thread): compile in the background.
+    pending = wasm.instantiate(bytes, imports).then(
+      (result) => {
+        kernel = bind(result.instance);
+        return kernelBackend();
+      },
+      () => kernelBackend(),
+    );
+  }
+}
+load();
+
+/**
+ * The implementation that serves softmax and log-sum-exp now: `"wasm-simd"` where WebAssembly
+ * SIMD is available (and not switched off by {@link setKernelBackend}), `"js"` otherwise. Both
+ * give identical results; only speed differs.
+ * @example
+ * ```ts
+ * kernelBackend() // => "wasm-simd"
+ * ```
+ */
+export function kernelBackend(): KernelBackend {
+  return kernel !== undefined && !forcedJs ? "wasm-simd" : "js";
+}
+
+/**
+ * Resolves once the WebAssembly kernel has loaded (at once in Node; after an asynchronous
+ * compilation in a browser's main thread), with the backend then in use. Awaiting it is never
+ * needed for correct results, only to time the fast path from the first call.
+ * @example
+ * ```ts
+ * const ready = await whenKernelReady();
+ * ready // => "wasm-simd"
+ * ```
+ */
+export function whenKernelReady(): Promise<KernelBackend> {
+  return pending.then(() => kernelBackend());
+}
+
+/**
+ * Chooses the implementation: `"auto"` (the default: WebAssembly SIMD where available) or
+ * `"js"` (the portable JavaScript path, for comparison or debugging). Results are identical.
+ * @example
+ * ```ts
+ * const z = Float64Array.of(1, 2, 3, 4, 1, 2, 3);
+ * setKernelBackend("js");
+ * const slow = softmax(z);
+ * setKernelBackend("auto");
+ * softmax(z).every((p, i) => Object.is(p, slow[i])) // => true
+ * ```
+ */
+export function setKernelBackend(choice: "auto" | "js"): void {
+  if (choice !== "auto" && choice !== "js") {
+    throw new RangeError(`setKernelBackend: choice must be "auto" or "js", got ${String(choice)}`);
+  }
+  forcedJs = choice === "js";
+}
+
+/** The loaded kernel when it should serve this call, else undefined. */
+export function active(): Kernel | undefined {
+  return forcedJs ? undefined : kernel;
+}
+
+/** Input and output element types the kernel takes: 1 = Float64Array, 2 = Float32Array. */
+export function kindOf(v: unknown): 0 | 1 | 2 {
+  if (v instanceof Float64Array) return 1;
+  if (v instanceof Float32Array) return 2;
+  return 0;
+}
+
+/** Copies elements [i, i + len) of a typed input into the kernel's input buffer. */
+function copyIn(K: Kernel, values: Float64Array | Float32Array, i: number, len: number): void {
+  const src = values.subarray(i, i + len);
+  if (values instanceof Float64Array) K.in64.set(src);
+  else K.in32.set(src);
+}
+
+/** Min, max and whether any value is NaN or ±∞, over the whole input. */
+export function scanTyped(
+  K: Kernel,
+  values: Float64Array | Float32Array,
+): { lo: number; hi: number; special: boolean } {
+  const n = values.length;
+  const f64 = values instanceof Float64Array;
+  K.x.scanReset();
+  for (let i = 0; i < n; i += K.chunk) {
+    const len = Math.min(K.chunk, n - i);
+    copyIn(K, values, i, len);
+    if (f64) K.x.scanF64(len);
+    else K.x.scanF32(len);
+  }
+  return { lo: K.x.scanMin(), hi: K.x.scanMax(), special: K.x.scanSpecialFound() !== 0 };
+}
+
+/**
+ * Weights wᵢ = exp(xᵢ − c) and their sum (the two lanes finished by `finishLanes`). With `out`,
+ * a multi-chunk input's weights are copied into it; a single-chunk input's stay in the kernel's
+ * buffer for {@link normalizeTyped}, which copies the result out once. `loaded`: the input is a
+ * single chunk already in the kernel's input buffer (left there by {@link scanTyped}).
+ */
+export function weightsTyped(
+  K: Kernel,
+  values: Float64Array | Float32Array,
+  c: number,
+  out: Float64Array | Float32Array | undefined,
+  loaded: boolean,
+): [number, number] {
+  const n = values.length;
+  const f64 = values instanceof Float64Array;
+  const outKind = out === undefined ? 0 : kindOf(out);
+  K.x.sumReset();
+  for (let i = 0; i < n; i += K.chunk) {
+    const len = Math.min(K.chunk, n - i);
+    if (!loaded) copyIn(K, values, i, len);
+    if (f64) K.x.weightsF64(len, c, outKind);
+    else K.x.weightsF32(len, c, outKind);
+    if (out !== undefined && n > K.chunk) copyOut(K, out, i, len);
+  }
+  return finishLanes(K.x.sumHi(0), K.x.sumLo(0), K.x.sumHi(1), K.x.sumLo(1));
+}
+
+function copyOut(K: Kernel, out: Float64Array | Float32Array, i: number, len: number): void {
+  if (out instanceof Float64Array) out.set(K.out64.subarray(0, len), i);
+  else out.set(K.out32.subarray(0, len), i);
+}
+
+/**
+ * Divides the weights by Σw = sumHi + sumLo exactly as `normalize` in kernel.ts. A single-chunk
+ * input is normalised where `weightsTyped` left it and copied out once.
+ */
+export function normalizeTyped(
+  K: Kernel,
+  out: Float64Array | Float32Array,
+  sumHi: number,
+  sumLo: number,
+): void {
+  const n = out.length;
+  const corr = -sumLo / sumHi;
+  const f64 = out instanceof Float64Array;
+  for (let i = 0; i < n; i += K.chunk) {
+    const len = Math.min(K.chunk, n - i);
+    if (n > K.chunk) {
+      if (f64) K.out64.set(out.subarray(i, i + len));
+      else K.out32.set(out.subarray(i, i + len));
+    }
+    if (f64) K.x.normalizeF64(len, sumHi, corr);
+    else K.x.normalizeF32(len, sumHi, corr);
+    copyOut(K, out, i, len);
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The WebAssembly SIMD kernel (assembly/kernel.ts) against the JavaScript path.
+ *
+ * The kernel runs the JavaScript path's arithmetic operation for operation, so the contract is
+ * identity: the same bits for every input, not merely the same error bound. The accuracy
+ * against mpmath of both paths is in test/accuracy.test.ts ("on both kernels"); here, random and
+ * hostile inputs: every size around the 16 384-element chunk, odd tails, masked states, spreads
+ * that reach the subnormal range (where the kernel falls back to scalar lanes), Float32Array
+ * input and output, in-place calls, and the errors.
+ */
+
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  kernelBackend,
+  logSumExp,
+  setKernelBackend,
+  softmax,
+  softmaxRows,
+  whenKernelReady,
+} from "../src/index.js";
+import { ulp32Distance } from "./helpers/ulp.js";
+
+afterEach(() => setKernelBackend("auto"));
+
+type Typed = Float64Array | Float32Array;
+
+function onBoth<T>(f: () => T): { simd: T; js: T } {
+  setKernelBackend("auto");
+  const simd = f();
+  setKernelBackend("js");
+  const js = f();
+  setKernelBackend("auto");
+  return { simd, js };
+}
+
+/** The first index where two arrays differ in their bits (Object.is), or −1. */
+function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return 0;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return i;
+  return -1;
+}
+
+function expectIdentical(a: ArrayLike<number>, b: ArrayLike<number>, what: string): void {
+  const i = firstDifference(a, b);
+  expect(i, `${what}: first difference at ${i}: ${a[i]} vs ${b[i]}`).toBe(-1);
+}
+
+/** A deterministic generator (mulberry32) for the large vectors. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function vector(Kind: new (n: number) => Typed, n: number, spread: number, seed: number): Typed {
+  const r = rng(seed);
+  const x = new Kind(n);
+  for (let i = 0; i < n; i++) x[i] = (r() - 0.5) * spread;
+  return x;
+}
+
+describe("the WebAssembly SIMD kernel", () => {
+  it("is in use in Node 20 and ready at import", async () => {
+    expect(kernelBackend()).toBe("wasm-simd");
+    expect(await whenKernelReady()).toBe("wasm-simd");
+    setKernelBackend("js");
+    expect(kernelBackend()).toBe("js");
+  });
+
+  it("refuses an unknown backend choice by name", () => {
+    expect(() => setKernelBackend("gpu" as "js")).toThrow(
+      /setKernelBackend: choice must be "auto" or "js", got gpu/,
+    );
+  });
+
+  const sizes = [1, 2, 3, 4, 5, 7, 8, 9, 16383, 16384, 16385, 32767, 32768, 32769, 50001];
+  const spreads = [1, 30, 1500, 1e5, 1e300];
+  for (const Kind of [Float64Array, Float32Array]) {
+    it(`gives the JavaScript path's bits: ${Kind.name} input, every size around the chunk`, () => {
+      let seed = 1;
+      for (const n of sizes) {
+        for (const spread of spreads) {
+          const x = vector(
+            Kind,
+            n,
+            Kind === Float32Array ? Math.min(spread, 1e30) : spread,
+            seed++,
+          );
+          const p = onBoth(() => softmax(x));
+          expectIdentical(p.simd, p.js, `softmax n=${n} spread=${spread}`);
+          const l = onBoth(() => logSumExp(x));
+          expect(Object.is(l.simd, l.js), `logSumExp n=${n}: ${l.simd} vs ${l.js}`).toBe(true);
+          for (const Out of [Float64Array, Float32Array]) {
+            const q = onBoth(() => softmax(x, { out: new Out(n) }));
+            expectIdentical(q.simd, q.js, `softmax into ${Out.name} n=${n} spread=${spread}`);
+          }
+        }
+      }
+    });
+  }
+
+  it("gives the same bits on random vectors (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 80 }),
+        fc.array(fc.nat(79), { maxLength: 5 }),
+        fc.constantFrom(1, 1e-3, 1e3),
+        (values, masked, scale) => {
+          const x = Float64Array.from(values, (v) => v * scale);
+          for (const m of masked) if (m < x.length) x[m] = Number.NEGATIVE_INFINITY;
+          if (x.every((v) => v === Number.NEGATIVE_INFINITY)) x[0] = 0;
+          const p = onBoth(() => softmax(x));
+          expect(firstDifference(p.simd, p.js)).toBe(-1);
+          const l = onBoth(() => logSumExp(x));
+          expect(Object.is(l.simd, l.js)).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it("takes masked states (−Infinity) and the subnormal range lane by lane", () => {
+    const n = 40001;
+    const x = vector(Float64Array, n, 1600, 7) as Float64Array;
+    for (let i = 0; i < n; i += 97) x[i] = Number.NEGATIVE_INFINITY;
+    x[20000] = 900; // everything else is 100 or more below: weights from e^-100 to 0
+    const p = onBoth(() => softmax(x));
+    expectIdentical(p.simd, p.js, "masked, wide");
+    expect(p.simd[0]).toBe(0);
+    expect(p.simd.some((v) => v > 0 && v < 2.2250738585072014e-308)).toBe(true);
+  });
+
+  it("works in place, and on subarray views with an offset", () => {
+    const base = vector(Float64Array, 20001, 40, 11) as Float64Array;
+    const expected = onBoth(() => softmax(base)).js;
+    const inPlace = Float64Array.from(base);
+    expect(softmax(inPlace, { out: inPlace })).toBe(inPlace);
+    expectIdentical(inPlace, expected, "in place");
+    const buffer = new Float64Array(20003);
+    buffer.set(base, 1);
+    const view = buffer.subarray(1, 20002);
+    expectIdentical(softmax(view), expected, "a view at offset 1");
+    expect(buffer[0]).toBe(0);
+    expect(buffer[20002]).toBe(0);
+  });
+
+  it("serves softmaxRows row by row with the same bits", () => {
+    const m = vector(Float32Array, 4 * 3001, 20, 5);
+    const r = onBoth(() => softmaxRows(m, { columns: 3001, out: new Float32Array(m.length) }));
+    expectIdentical(r.simd, r.js, "rows");
+  });
+
+  it("rounds Float32Array output within 1 float32 ulp of the float64 answer", () => {
+    const x = vector(Float32Array, 100_000, 40, 3);
+    const exact = softmax(x);
+    const out = softmax(x, { out: new Float32Array(x.length) });
+    let worst = 0;
+    for (let i = 0; i < x.length; i++) {
+      worst = Math.max(worst, ulp32Distance(out[i] as number, exact[i] as number));
+    }
+    expect(worst).toBeLessThanOrEqual(1);
+  });
+
+  it("reports bad input exactly as the JavaScript path does", () => {
+    const bad: [string, Typed][] = [
+      ["NaN", Float64Array.of(1, 2, Number.NaN, 3)],
+      ["+Infinity", Float64Array.of(1, Number.POSITIVE_INFINITY)],
+      ["NaN in Float32Array", Float32Array.of(0, Number.NaN)],
+      ["all masked", Float64Array.of(Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY)],
+    ];
+    for (const [what, x] of bad) {
+      const message = (f: () => unknown): string => {
+        try {
+          f();
+        } catch (e) {
+          return `${(e as Error).name}: ${(e as Error).message}`;
+        }
+        return "no error";
+      };
+      const m = onBoth(() => message(() => softmax(x)));
+      expect(m.simd, what).toBe(m.js);
+      expect(m.simd, what).toMatch(/^RangeError: softmax: /);
+      const l = onBoth(() => message(() => logSumExp(x)));
+      expect(l.simd, what).toBe(l.js);
+    }
+    // logSumExp: +Infinity gives +Infinity, all masked −Infinity, on both paths.
+    expect(onBoth(() => logSumExp(Float64Array.of(1, Number.POSITIVE_INFINITY))).simd).toBe(
+      Number.POSITIVE_INFINITY,
+    );
+    expect(onBoth(() => logSumExp(Float64Array.of(Number.NEGATIVE_INFINITY))).simd).toBe(
+      Number.NEGATIVE_INFINITY,
+    );
+    // A wrong-length out is the JavaScript path's RangeError.
+    expect(() => softmax(new Float64Array(4), { out: new Float64Array(3) })).toThrow(RangeError);
+  });
+});
