@@ -26,7 +26,7 @@ const flags = [
   "--enable",
   "simd",
   "--initialMemory",
-  "5",
+  "33",
   "--use",
   "abort=",
 ];

@@ -21,9 +21,13 @@
 @external("env", "exp")
 declare function hostExp(x: f64): f64;
 
-/** Layout of linear memory (bytes). CHUNK must stay even (the two lanes follow the index). */
+/**
+ * Layout of linear memory (bytes). CHUNK must stay a multiple of 4 (the lanes follow the
+ * index). 131 072 elements covers the vocabularies of current language models in one chunk,
+ * so a row is copied in once and out once; the two buffers take 2 MB.
+ */
 const TABLE: usize = 1024;
-const CHUNK: i32 = 16384;
+const CHUNK: i32 = 131072;
 const IN: usize = 8192;
 const OUT: usize = IN + <usize>CHUNK * 8;
 
@@ -390,4 +394,137 @@ export function normalizeF64(len: i32, total: f64, corr: f64): void {
 }
 export function normalizeF32(len: i32, total: f64, corr: f64): void {
   normalizeLoop(len, total, corr, true);
+}
+
+// ---- float32 in, float32 out: softmax in single precision --------------------------------------
+//
+// src/internal/f32.ts `weight32`, lane for lane: the exponent x − c as a float32 TwoSum, exp by a
+// 32-entry table of 2^(j/32) (float32 hi + lo) and a cubic, every weight scaled by 2^64 so that
+// weights stay normal down to e^−130 (the float32 result of the division then rounds once into
+// the subnormals). Weights below e^−130 are 0: their probabilities are below 2^−149·e^−26.
+// The sum is in float64 over two lanes (even and odd indices), the division a float64
+// multiplication by 1/Σ, rounded once to float32.
+
+const TABLE32: usize = 512;
+const CONSTS32: usize = 384;
+
+const INV32: f32 = 46.16624130844683; // 32/ln 2
+const SHIFT32: f32 = 12582912; // 1.5·2^23
+const L1_32: f32 = 0.0216522216796875; // ln2/32 to 11 bits: k·L1 exact for |k| < 2^13
+const L2_32: f32 = 8.627713214082178e-6; // ln2/32 − L1, rounded to float32
+const C3_32: f32 = 0.1666666716337204;
+const LOW32: f32 = -130;
+
+export function init32(): void {
+  store<f32>(CONSTS32, INV32);
+  store<f32>(CONSTS32, SHIFT32, 4);
+  store<f32>(CONSTS32, L1_32, 8);
+  store<f32>(CONSTS32, L2_32, 12);
+  store<f32>(CONSTS32, C3_32, 16);
+  store<f32>(CONSTS32, 0.5, 20);
+  store<f32>(CONSTS32, LOW32, 24);
+  store<i32>(CONSTS32, 8192 - 0x4b400000, 28);
+  store<i32>(CONSTS32, 192, 32);
+  store<i32>(CONSTS32, 0xf8, 36);
+}
+
+export function table32Ptr(): usize {
+  return TABLE32;
+}
+
+let sum32: v128 = f64x2.splat(0);
+
+export function sum32Reset(): void {
+  sum32 = f64x2.splat(0);
+}
+export function sum32Lane(lane: i32): f64 {
+  return lane == 0 ? f64x2.extract_lane(sum32, 0) : f64x2.extract_lane(sum32, 1);
+}
+
+/** One float32 weight ×2^64 (scalar): src/internal/f32.ts `weight32`. */
+@inline
+function weight32(x: f32, c: f32): f32 {
+  const dh = x - c;
+  if (!(dh >= LOW32)) return 0;
+  const bb = dh - x;
+  const dl = x - (dh - bb) + (-c - bb);
+  const t2 = dh * INV32 + SHIFT32;
+  const kd = t2 - SHIFT32;
+  const k = <i32>kd;
+  const r = dh - kd * L1_32 - kd * L2_32 + dl;
+  const p = r + r * r * (<f32>0.5 + r * C3_32);
+  const j = <usize>(k & 31) << 3;
+  const t = load<f32>(TABLE32 + j);
+  const tl = load<f32>(TABLE32 + j, 4);
+  const w = t + (tl + t * p);
+  return reinterpret<f32>(reinterpret<i32>(w) + (((k >> 5) + 64) << 23));
+}
+
+/** Weights ×2^64 of len float32 values at IN into OUT (float32), summed into `sum32`. */
+export function weights32(len: i32, c: f32): void {
+  const cv = f32x4.splat(c);
+  const ncv = f32x4.splat(-c);
+  const kInv = v128.load32_splat(CONSTS32);
+  const kShift = v128.load32_splat(CONSTS32, 4);
+  const kL1 = v128.load32_splat(CONSTS32, 8);
+  const kL2 = v128.load32_splat(CONSTS32, 12);
+  const kC3 = v128.load32_splat(CONSTS32, 16);
+  const kHalf = v128.load32_splat(CONSTS32, 20);
+  const kLow = v128.load32_splat(CONSTS32, 24);
+  const kBias = v128.load32_splat(CONSTS32, 28);
+  const kOff = v128.load32_splat(CONSTS32, 32);
+  const kMask = v128.load32_splat(CONSTS32, 36);
+  let acc = sum32;
+  let i = 0;
+  for (; i + 4 <= len; i += 4) {
+    const x = v128.load(IN + (<usize>i << 2));
+    const dh = f32x4.sub(x, cv);
+    const ok = f32x4.ge(dh, kLow);
+    const bb = f32x4.sub(dh, x);
+    const dl = f32x4.add(f32x4.sub(x, f32x4.sub(dh, bb)), f32x4.sub(ncv, bb));
+    const t2 = f32x4.add(f32x4.mul(dh, kInv), kShift);
+    const kd = f32x4.sub(t2, kShift);
+    const r = f32x4.add(f32x4.sub(f32x4.sub(dh, f32x4.mul(kd, kL1)), f32x4.mul(kd, kL2)), dl);
+    const p = f32x4.add(r, f32x4.mul(f32x4.mul(r, r), f32x4.add(kHalf, f32x4.mul(r, kC3))));
+    // 8·(k & 31): the table offset, from the bits of t2 (0x4B400000 + k).
+    const off = v128.and(i32x4.shl(t2, 3), kMask);
+    let e01 = v128.load64_zero(TABLE32 + <usize>i32x4.extract_lane(off, 0));
+    e01 = v128.load64_lane(TABLE32 + <usize>i32x4.extract_lane(off, 1), e01, 1);
+    let e23 = v128.load64_zero(TABLE32 + <usize>i32x4.extract_lane(off, 2));
+    e23 = v128.load64_lane(TABLE32 + <usize>i32x4.extract_lane(off, 3), e23, 1);
+    const t = v128.shuffle<f32>(e01, e23, 0, 2, 4, 6);
+    const tl = v128.shuffle<f32>(e01, e23, 1, 3, 5, 7);
+    const w = f32x4.add(t, f32x4.add(tl, f32x4.mul(t, p)));
+    // ((k >> 5) + 64) << 23 added to the exponent: (bits + 8192 − 0x4B400000) >>> 5 is
+    // (k >> 5) + 256, as k + 8192 > 0 for every k that is kept.
+    const scale = i32x4.shl(i32x4.sub(i32x4.shr_u(i32x4.add(t2, kBias), 5), kOff), 23);
+    const ws = v128.and(i32x4.add(w, scale), ok);
+    v128.store(OUT + (<usize>i << 2), ws);
+    acc = f64x2.add(acc, f64x2.promote_low_f32x4(ws));
+    acc = f64x2.add(acc, f64x2.promote_low_f32x4(v128.shuffle<f32>(ws, ws, 2, 3, 2, 3)));
+  }
+  sum32 = acc;
+  for (; i < len; i++) {
+    const w = weight32(load<f32>(IN + (<usize>i << 2)), c);
+    store<f32>(OUT + (<usize>i << 2), w);
+    if ((i & 1) == 0) sum32 = f64x2.replace_lane(sum32, 0, f64x2.extract_lane(sum32, 0) + <f64>w);
+    else sum32 = f64x2.replace_lane(sum32, 1, f64x2.extract_lane(sum32, 1) + <f64>w);
+  }
+}
+
+/** pᵢ = float32(wᵢ·inv) in place at OUT, with inv = 1/Σw in float64. */
+export function normalize32(len: i32, inv: f64): void {
+  const v = f64x2.splat(inv);
+  let i = 0;
+  for (; i + 4 <= len; i += 4) {
+    const w = v128.load(OUT + (<usize>i << 2));
+    const lo = f32x4.demote_f64x2_zero(f64x2.mul(f64x2.promote_low_f32x4(w), v));
+    const hi = f32x4.demote_f64x2_zero(
+      f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<f32>(w, w, 2, 3, 2, 3)), v),
+    );
+    v128.store(OUT + (<usize>i << 2), v128.shuffle<f32>(lo, hi, 0, 1, 4, 5));
+  }
+  for (; i < len; i++) {
+    store<f32>(OUT + (<usize>i << 2), <f32>(<f64>load<f32>(OUT + (<usize>i << 2)) * inv));
+  }
 }

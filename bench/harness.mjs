@@ -29,7 +29,10 @@ const lib = await import(pathToFileURL(join(root, "dist", "index.js")).href);
 const { sweepParallel } = await import(
   pathToFileURL(join(root, "dist", "parallel", "index.js")).href
 );
-const { softmax, logSumExp, sweep, softmaxRows, temperatureGrid } = lib;
+const { softmax, logSumExp, sweep, softmaxRows, temperatureGrid, setKernelBackend, kernelBackend } =
+  lib;
+const accel = await import(pathToFileURL(join(root, "dist", "internal", "accel.js")).href);
+const backend = kernelBackend();
 
 const log = (...a) => console.error(...a);
 
@@ -65,7 +68,7 @@ for (const n of sizes) {
   const out = new Float64Array(n);
   add({
     group: "lib",
-    name: "gibbs-softmax softmax (into out)",
+    name: `gibbs-softmax softmax (into out), ${backend}`,
     dtype: "float64",
     n,
     ns: await timeIt(() => softmax(z, { out }), n, repeatsFor(n)),
@@ -81,19 +84,90 @@ const mid = smoke ? 1000 : 1e6;
   for (let i = 0; i < mid; i++) worst = Math.max(worst, ulp32(out[i], exact[i]));
   add({
     group: "lib",
-    name: "gibbs-softmax softmax (float32 into float32 out)",
+    name: `gibbs-softmax softmax (float32 into float32 out), ${backend}`,
     dtype: "float32",
     n: mid,
     ns,
     note: `max ${worst} ulp (float32) from the float64 answer`,
   });
 }
+// The same calls on the portable JavaScript path (identical results), for the speed-up.
+{
+  setKernelBackend("js");
+  const z = logits(mid);
+  const out = new Float64Array(mid);
+  add({
+    group: "jspath",
+    name: 'gibbs-softmax softmax, JavaScript path (setKernelBackend("js"))',
+    dtype: "float64",
+    n: mid,
+    ns: await timeIt(() => softmax(z, { out }), mid, repeatsFor(mid)),
+  });
+  const z32 = logits(mid, Float32Array);
+  const out32 = new Float32Array(mid);
+  add({
+    group: "jspath",
+    name: "gibbs-softmax softmax float32 → float32, JavaScript path",
+    dtype: "float32",
+    n: mid,
+    ns: await timeIt(() => softmax(z32, { out: out32 }), mid, repeatsFor(mid)),
+  });
+  add({
+    group: "jspath",
+    name: "gibbs-softmax logSumExp, JavaScript path",
+    dtype: "float64",
+    n: mid,
+    ns: await timeIt(() => logSumExp(z), mid, repeatsFor(mid)),
+  });
+  setKernelBackend("auto");
+}
+
+// Where the time of softmax goes on the kernel (n = 10⁶, float64): each pass alone.
+const profile = [];
+if (backend === "wasm-simd") {
+  const K = accel.active();
+  const z = logits(mid);
+  const out = new Float64Array(mid);
+  const c = accel.scanTyped(K, z).hi;
+  const [sumHi, sumLo] = accel.weightsTyped(K, z, c, out, false);
+  const chunks = (f) => () => {
+    for (let i = 0; i < mid; i += K.chunk) f(i, Math.min(K.chunk, mid - i));
+  };
+  const parts = [
+    [
+      "copy into the kernel's buffer (per pass that reads the input)",
+      chunks((i, len) => K.in64.set(z.subarray(i, i + len))),
+    ],
+    [
+      "copy out of the kernel's buffer (per pass that writes)",
+      chunks((i, len) => out.set(K.out64.subarray(0, len), i)),
+    ],
+    ["pass 1 kernel: validation scan (min, max, NaN/∞)", chunks((_, len) => K.x.scanF64(len))],
+    [
+      "pass 2 kernel: exp in double-double + compensated sum",
+      chunks((_, len) => K.x.weightsF64(len, c, 1)),
+    ],
+    [
+      "pass 3 kernel: division by the sum",
+      chunks((_, len) => K.x.normalizeF64(len, sumHi, -sumLo / sumHi)),
+    ],
+    ["pass 1 with its copies", () => accel.scanTyped(K, z)],
+    ["pass 2 with its copies", () => accel.weightsTyped(K, z, c, out, false)],
+    ["pass 3 with its copies", () => accel.normalizeTyped(K, out, sumHi, sumLo)],
+    ["softmax, whole call", () => softmax(z, { out })],
+  ];
+  for (const [what, f] of parts) {
+    profile.push({ what, ns: await timeIt(f, mid, repeatsFor(mid)) });
+    log(`profile: ${what.padEnd(64)} ${profile.at(-1).ns.toFixed(2)} ns/element`);
+  }
+}
+
 for (const Type of [Float64Array, Float32Array]) {
   const z = logits(mid, Type);
   const dtype = Type === Float64Array ? "float64" : "float32";
   add({
     group: "lib",
-    name: "gibbs-softmax logSumExp",
+    name: `gibbs-softmax logSumExp, ${backend}`,
     dtype,
     n: mid,
     ns: await timeIt(() => logSumExp(z), mid, repeatsFor(mid)),
@@ -326,6 +400,18 @@ lines.push(
 );
 lines.push("## Goals (issue 3)", "", "| goal | measured | status |", "| --- | --- | --- |");
 for (const g of goals) lines.push(`| ${g.label} | ${g.value} | ${g.met} |`);
+if (profile.length > 0) {
+  lines.push(
+    "",
+    `## Where the time goes (softmax, float64, n = ${mid.toLocaleString("en-US")}, ${backend})`,
+    "",
+    "Each pass timed alone on the same data; the kernel processes the input in chunks of 16 384 elements copied through its own memory, so peak memory stays input + output + 256 kB.",
+    "",
+    "| part | ns/element |",
+    "| --- | ---: |",
+  );
+  for (const p of profile) lines.push(`| ${p.what} | ${fmt(p.ns)} |`);
+}
 lines.push(
   "",
   "## All figures",

@@ -19,6 +19,7 @@
  */
 
 import { EXP2_HI, EXP2_LO } from "./expTable.js";
+import { EXP2_32 } from "./f32.js";
 import { finishLanes } from "./kernel.js";
 import { KERNEL_WASM } from "./wasm/kernel.js";
 
@@ -51,6 +52,12 @@ interface Exports {
   weightsF32(len: number, c: number, outKind: number): void;
   normalizeF64(len: number, total: number, corr: number): void;
   normalizeF32(len: number, total: number, corr: number): void;
+  init32(): void;
+  table32Ptr(): number;
+  sum32Reset(): void;
+  sum32Lane(lane: number): number;
+  weights32(len: number, c: number): void;
+  normalize32(len: number, inv: number): void;
 }
 
 /** The kernel bound to its memory views. */
@@ -73,7 +80,9 @@ let pending: Promise<KernelBackend> = Promise.resolve("js");
 function bind(instance: { exports: unknown }): Kernel {
   const x = instance.exports as unknown as Exports;
   x.init();
+  x.init32();
   const buffer = x.memory.buffer;
+  new Float32Array(buffer, x.table32Ptr(), 64).set(EXP2_32);
   const chunk = x.chunkSize();
   const table = new Float64Array(buffer, x.tablePtr(), 512);
   for (let j = 0; j < 256; j++) {
@@ -256,5 +265,33 @@ export function normalizeTyped(
     if (f64) K.x.normalizeF64(len, sumHi, corr);
     else K.x.normalizeF32(len, sumHi, corr);
     copyOut(K, out, i, len);
+  }
+}
+
+/**
+ * softmax of a Float32Array into a Float32Array in single precision: src/internal/f32.ts
+ * `softmaxFloat32` on the kernel (identical bits). `c` is the largest unmasked logit.
+ */
+export function softmaxFloat32Typed(
+  K: Kernel,
+  values: Float32Array,
+  c: number,
+  out: Float32Array,
+): void {
+  const n = values.length;
+  const single = n <= K.chunk;
+  K.x.sum32Reset();
+  for (let i = 0; i < n; i += K.chunk) {
+    const len = Math.min(K.chunk, n - i);
+    if (!single) K.in32.set(values.subarray(i, i + len));
+    K.x.weights32(len, c);
+    if (!single) out.set(K.out32.subarray(0, len), i);
+  }
+  const inv = 1 / (K.x.sum32Lane(0) + K.x.sum32Lane(1));
+  for (let i = 0; i < n; i += K.chunk) {
+    const len = Math.min(K.chunk, n - i);
+    if (!single) K.out32.set(out.subarray(i, i + len));
+    K.x.normalize32(len, inv);
+    out.set(K.out32.subarray(0, len), i);
   }
 }

@@ -1,4 +1,11 @@
-import { active, kindOf, normalizeTyped, scanTyped, weightsTyped } from "../internal/accel.js";
+import {
+  active,
+  kindOf,
+  normalizeTyped,
+  scanTyped,
+  softmaxFloat32Typed,
+  weightsTyped,
+} from "../internal/accel.js";
 import { type Beta, betaOf, LOGITS, type Spectrum, scan } from "../internal/kernel.js";
 import {
   numberOption,
@@ -55,6 +62,11 @@ export function softmaxOnKernel(
   if (n === 0) return undefined;
   const c = kernelMaximum(K, fn, "logits", values);
   if (c === undefined) return undefined;
+  if (values instanceof Float32Array && out instanceof Float32Array) {
+    // Single precision throughout (src/internal/f32.ts); scanTyped left the input in the buffer.
+    softmaxFloat32Typed(K, values, c, out);
+    return out;
+  }
   const target = (out ?? new Float64Array(n)) as Float64Array | Float32Array;
   const [sumHi, sumLo] = weightsTyped(K, values, c, target, n <= K.chunk);
   normalizeTyped(K, target, sumHi, sumLo);

@@ -1,3 +1,4 @@
+import { softmaxFloat32 } from "../internal/f32.js";
 import { fillWeights, normalize } from "../internal/kernel.js";
 import type { WritableArrayLike } from "../internal/validate.js";
 import { prepareLogits, softmaxOnKernel } from "./prepare.js";
@@ -58,6 +59,10 @@ export function softmax(
   if (fast !== undefined) return fast;
   const { S, B, out } = prepareLogits("softmax", logits, options);
   if (S.n === 0) return out;
+  if (B.unit && S.values instanceof Float32Array && out instanceof Float32Array) {
+    softmaxFloat32(S.values, S.hi, out);
+    return out;
+  }
   const r = fillWeights(S, B, out);
   normalize(out, S.n, r.sumHi, r.sumLo);
   return out;
