@@ -233,13 +233,67 @@ export function sumLo(lane: i32): f64 {
   return lane == 0 ? f64x2.extract_lane(sumL, 0) : f64x2.extract_lane(sumL, 1);
 }
 
-/** One weight, scalar, for the lanes the vector loop cannot take (tail, subnormal results). */
+/**
+ * The parameters of a temperature other than 1 (src/internal/kernel.ts `Beta`), written by
+ * `setBeta`: b = 1/τ as bh + bl with bh's Veltkamp split bhh + bhl, s12 = 2^−k the power of two
+ * that keeps the data in range, cs = c·2^−k, and whether the data are scaled before the
+ * subtraction (|τ| ≥ 2).
+ */
+const BETA: usize = 128;
+
+export function setBeta(pre: i32, s12: f64, cs: f64, bh: f64, bl: f64, bhh: f64, bhl: f64): void {
+  store<f64>(BETA, pre ? 1 : 0);
+  store<f64>(BETA, s12, 8);
+  store<f64>(BETA, cs, 16);
+  store<f64>(BETA, bh, 24);
+  store<f64>(BETA, bl, 32);
+  store<f64>(BETA, bhh, 40);
+  store<f64>(BETA, bhl, 48);
+  store<f64>(BETA, -cs, 56);
+}
+
+const SPLITTER: f64 = 134217729;
+
+/**
+ * One weight, scalar, for the lanes the vector loop cannot take (tail, subnormal results,
+ * masked states): `plainWeights` in src/internal/kernel.ts, step by step.
+ */
 @inline
-function weight(x: f64, c: f64): f64 {
-  const dh = x - c;
-  const bb = dh - x;
-  const dl = x - (dh - bb) + (-c - bb);
-  return expDD(dh, dl);
+function weight(x: f64, c: f64, unit: bool): f64 {
+  if (x == -Infinity) return 0;
+  if (unit) {
+    const dh = x - c;
+    const bb = dh - x;
+    const dl = x - (dh - bb) + (-c - bb);
+    return expDD(dh, dl);
+  }
+  const s12 = load<f64>(BETA, 8);
+  let dh: f64;
+  let dl: f64;
+  if (load<f64>(BETA) != 0) {
+    const cs = load<f64>(BETA, 16);
+    const xs = x * s12;
+    dh = xs - cs;
+    const bb = dh - xs;
+    dl = xs - (dh - bb) + (-cs - bb);
+  } else {
+    const d = x - c;
+    const bb = d - x;
+    dl = x - (d - bb) + (-c - bb);
+    dh = d * s12;
+    dl = dl * s12;
+  }
+  const bh = load<f64>(BETA, 24);
+  const bl = load<f64>(BETA, 32);
+  const bhh = load<f64>(BETA, 40);
+  const bhl = load<f64>(BETA, 48);
+  const p = dh * bh;
+  if (!(p > -1e4)) return 0;
+  const sp = SPLITTER * dh;
+  const ah = sp - (sp - dh);
+  const al = dh - ah;
+  const lo = ah * bhh - p + ah * bhl + al * bhh + al * bhl + (dh * bl + dl * bh);
+  return expDD(p, lo);
 }
 
 /**
@@ -249,9 +303,19 @@ function weight(x: f64, c: f64): f64 {
  * Input kinds: 1 f64, 2 f32. Output kinds: 0 none (log-sum-exp), 1 f64 at OUT, 2 f32 at OUT.
  */
 @inline
-function fastPairs(i: i32, end: i32, c: f64, inKind: i32, outKind: i32): i32 {
+function fastPairs(i: i32, end: i32, c: f64, inKind: i32, outKind: i32, unit: bool): i32 {
   const cv = f64x2.splat(c);
   const ncv = f64x2.splat(-c);
+  const pre = load<f64>(BETA) != 0;
+  const s12 = v128.load64_splat(BETA, 8);
+  const csv = v128.load64_splat(BETA, 16);
+  const bh = v128.load64_splat(BETA, 24);
+  const bl = v128.load64_splat(BETA, 32);
+  const bhh = v128.load64_splat(BETA, 40);
+  const bhl = v128.load64_splat(BETA, 48);
+  const ncsv = v128.load64_splat(BETA, 56);
+  const split = f64x2.splat(SPLITTER);
+  const high = f64x2.splat(709);
   const low = v128.load64_splat(CONSTS, 80);
   const kN = v128.load64_splat(CONSTS);
   const kShift = v128.load64_splat(CONSTS, 8);
@@ -277,15 +341,66 @@ function fastPairs(i: i32, end: i32, c: f64, inKind: i32, outKind: i32): i32 {
       x0 = f64x2.promote_low_f32x4(x);
       x1 = f64x2.promote_low_f32x4(v128.shuffle<f32>(x, x, 2, 3, 2, 3));
     }
-    const dh0 = f64x2.sub(x0, cv);
-    const dh1 = f64x2.sub(x1, cv);
-    if (i64x2.bitmask(v128.or(f64x2.lt(dh0, low), f64x2.lt(dh1, low))) != 0) break;
-    let bb = f64x2.sub(dh0, x0);
-    const dl0 = f64x2.add(f64x2.sub(x0, f64x2.sub(dh0, bb)), f64x2.sub(ncv, bb));
-    bb = f64x2.sub(dh1, x1);
-    const dl1 = f64x2.add(f64x2.sub(x1, f64x2.sub(dh1, bb)), f64x2.sub(ncv, bb));
-    const w0 = tableExp2(dh0, dl0, kN, kShift, kL1, kL2, kC3, kC4, kC5, kHalf, kBias, kMask);
-    const w1 = tableExp2(dh1, dl1, kN, kShift, kL1, kL2, kC3, kC4, kC5, kHalf, kBias, kMask);
+    let w0: v128;
+    let w1: v128;
+    if (unit) {
+      const dh0 = f64x2.sub(x0, cv);
+      const dh1 = f64x2.sub(x1, cv);
+      if (i64x2.bitmask(v128.or(f64x2.lt(dh0, low), f64x2.lt(dh1, low))) != 0) break;
+      let bb = f64x2.sub(dh0, x0);
+      const dl0 = f64x2.add(f64x2.sub(x0, f64x2.sub(dh0, bb)), f64x2.sub(ncv, bb));
+      bb = f64x2.sub(dh1, x1);
+      const dl1 = f64x2.add(f64x2.sub(x1, f64x2.sub(dh1, bb)), f64x2.sub(ncv, bb));
+      w0 = tableExp2(dh0, dl0, kN, kShift, kL1, kL2, kC3, kC4, kC5, kHalf, kBias, kMask);
+      w1 = tableExp2(dh1, dl1, kN, kShift, kL1, kL2, kC3, kC4, kC5, kHalf, kBias, kMask);
+    } else {
+      // (x − c)/τ in double-double: TwoSum, the power-of-two scaling, Dekker's product.
+      let dh0: v128;
+      let dl0: v128;
+      let dh1: v128;
+      let dl1: v128;
+      if (pre) {
+        const xs0 = f64x2.mul(x0, s12);
+        const xs1 = f64x2.mul(x1, s12);
+        dh0 = f64x2.sub(xs0, csv);
+        dh1 = f64x2.sub(xs1, csv);
+        let bb = f64x2.sub(dh0, xs0);
+        dl0 = f64x2.add(f64x2.sub(xs0, f64x2.sub(dh0, bb)), f64x2.sub(ncsv, bb));
+        bb = f64x2.sub(dh1, xs1);
+        dl1 = f64x2.add(f64x2.sub(xs1, f64x2.sub(dh1, bb)), f64x2.sub(ncsv, bb));
+      } else {
+        const d0 = f64x2.sub(x0, cv);
+        const d1 = f64x2.sub(x1, cv);
+        let bb = f64x2.sub(d0, x0);
+        dl0 = f64x2.add(f64x2.sub(x0, f64x2.sub(d0, bb)), f64x2.sub(ncv, bb));
+        bb = f64x2.sub(d1, x1);
+        dl1 = f64x2.add(f64x2.sub(x1, f64x2.sub(d1, bb)), f64x2.sub(ncv, bb));
+        dh0 = f64x2.mul(d0, s12);
+        dh1 = f64x2.mul(d1, s12);
+        dl0 = f64x2.mul(dl0, s12);
+        dl1 = f64x2.mul(dl1, s12);
+      }
+      const p0 = f64x2.mul(dh0, bh);
+      const p1 = f64x2.mul(dh1, bh);
+      // Every lane in [−708, 709] (this also turns away masked states and NaN).
+      const in0 = v128.and(f64x2.ge(p0, low), f64x2.le(p0, high));
+      const in1 = v128.and(f64x2.ge(p1, low), f64x2.le(p1, high));
+      if (i64x2.bitmask(v128.and(in0, in1)) != 3) break;
+      let sp = f64x2.mul(split, dh0);
+      let ah = f64x2.sub(sp, f64x2.sub(sp, dh0));
+      let al = f64x2.sub(dh0, ah);
+      let lo = f64x2.sub(f64x2.mul(ah, bhh), p0);
+      lo = f64x2.add(f64x2.add(f64x2.add(lo, f64x2.mul(ah, bhl)), f64x2.mul(al, bhh)), f64x2.mul(al, bhl));
+      const l0 = f64x2.add(lo, f64x2.add(f64x2.mul(dh0, bl), f64x2.mul(dl0, bh)));
+      sp = f64x2.mul(split, dh1);
+      ah = f64x2.sub(sp, f64x2.sub(sp, dh1));
+      al = f64x2.sub(dh1, ah);
+      lo = f64x2.sub(f64x2.mul(ah, bhh), p1);
+      lo = f64x2.add(f64x2.add(f64x2.add(lo, f64x2.mul(ah, bhl)), f64x2.mul(al, bhh)), f64x2.mul(al, bhl));
+      const l1 = f64x2.add(lo, f64x2.add(f64x2.mul(dh1, bl), f64x2.mul(dl1, bh)));
+      w0 = tableExp2(p0, l0, kN, kShift, kL1, kL2, kC3, kC4, kC5, kHalf, kBias, kMask);
+      w1 = tableExp2(p1, l1, kN, kShift, kL1, kL2, kC3, kC4, kC5, kHalf, kBias, kMask);
+    }
     if (outKind == 1) {
       v128.store(OUT + (<usize>i << 3), w0);
       v128.store(OUT + (<usize>i << 3), w1, 16);
@@ -331,32 +446,30 @@ function putWeight(i: i32, lane: i32, wi: f64, outKind: i32): void {
 }
 
 @inline
-function weightsLoop(len: i32, c: f64, inKind: i32, outKind: i32): void {
+function weightsLoop(len: i32, c: f64, inKind: i32, outKind: i32, unit: bool): void {
   const pairs = len & ~1;
   let i = 0;
   while (true) {
     // The vector loop stops at a pair with an exponent below −708 (or two pairs from the end):
     // that pair goes through the scalar path, which gives the same bits for ordinary lanes.
-    i = fastPairs(i, pairs, c, inKind, outKind);
+    i = fastPairs(i, pairs, c, inKind, outKind, unit);
     if (i >= pairs) break;
-    putWeight(i, 0, weight(inputAt(i, inKind), c), outKind);
-    putWeight(i + 1, 1, weight(inputAt(i + 1, inKind), c), outKind);
+    putWeight(i, 0, weight(inputAt(i, inKind), c, unit), outKind);
+    putWeight(i + 1, 1, weight(inputAt(i + 1, inKind), c, unit), outKind);
     i += 2;
   }
   // An odd tail goes to lane 0 (chunks are even, so this is the input's last element).
-  if (pairs < len) putWeight(pairs, 0, weight(inputAt(pairs, inKind), c), outKind);
+  if (pairs < len) putWeight(pairs, 0, weight(inputAt(pairs, inKind), c, unit), outKind);
 }
 
-export function weightsF64(len: i32, c: f64, outKind: i32): void {
-  if (outKind == 0) weightsLoop(len, c, 1, 0);
-  else if (outKind == 1) weightsLoop(len, c, 1, 1);
-  else weightsLoop(len, c, 1, 2);
-}
-
-export function weightsF32(len: i32, c: f64, outKind: i32): void {
-  if (outKind == 0) weightsLoop(len, c, 2, 0);
-  else if (outKind == 1) weightsLoop(len, c, 2, 1);
-  else weightsLoop(len, c, 2, 2);
+/**
+ * Weights at unit temperature (`unit` = 1) or at the temperature set by `setBeta` (0), into
+ * nothing (outKind 0, for log-sum-exp), f64 (1) or f32 (2) at OUT, from f64 (inKind 1) or f32
+ * (2) at IN. `unit` is fixed per compiled loop; the kinds are predictable branches.
+ */
+export function weights(len: i32, c: f64, inKind: i32, outKind: i32, unit: i32): void {
+  if (unit) weightsLoop(len, c, inKind, outKind, true);
+  else weightsLoop(len, c, inKind, outKind, false);
 }
 
 // ---- Normalisation: src/internal/kernel.ts `normalize`, in place at OUT ------------------------

@@ -29,9 +29,19 @@ const lib = await import(pathToFileURL(join(root, "dist", "index.js")).href);
 const { sweepParallel } = await import(
   pathToFileURL(join(root, "dist", "parallel", "index.js")).href
 );
-const { softmax, logSumExp, sweep, softmaxRows, temperatureGrid, setKernelBackend, kernelBackend } =
-  lib;
+const {
+  softmax,
+  logSoftmax,
+  logSumExp,
+  sweep,
+  softmaxRows,
+  temperatureGrid,
+  setKernelBackend,
+  kernelBackend,
+} = lib;
 const accel = await import(pathToFileURL(join(root, "dist", "internal", "accel.js")).href);
+const kernel = await import(pathToFileURL(join(root, "dist", "internal", "kernel.js")).href);
+const UNIT = kernel.betaOf(kernel.LOGITS, 1, 1);
 const backend = kernelBackend();
 
 const log = (...a) => console.error(...a);
@@ -91,6 +101,30 @@ const mid = smoke ? 1000 : 1e6;
     note: `max ${worst} ulp (float32) from the float64 answer`,
   });
 }
+// softmax at τ = 0.7 (a sampling temperature) and logSoftmax, on the kernel and on the
+// JavaScript path (identical results), for the speed-up.
+for (const choice of ["auto", "js"]) {
+  setKernelBackend(choice);
+  const label = choice === "auto" ? backend : "JavaScript path";
+  const z = logits(mid);
+  const out = new Float64Array(mid);
+  add({
+    group: choice === "auto" ? "lib" : "jspath",
+    name: `gibbs-softmax softmax at τ = 0.7, ${label}`,
+    dtype: "float64",
+    n: mid,
+    ns: await timeIt(() => softmax(z, { out, temperature: 0.7 }), mid, repeatsFor(mid)),
+  });
+  add({
+    group: choice === "auto" ? "lib" : "jspath",
+    name: `gibbs-softmax logSoftmax, ${label}`,
+    dtype: "float64",
+    n: mid,
+    ns: await timeIt(() => logSoftmax(z, { out }), mid, repeatsFor(mid)),
+  });
+  setKernelBackend("auto");
+}
+
 // The same calls on the portable JavaScript path (identical results), for the speed-up.
 {
   setKernelBackend("js");
@@ -129,7 +163,7 @@ if (backend === "wasm-simd") {
   const z = logits(mid);
   const out = new Float64Array(mid);
   const c = accel.scanTyped(K, z).hi;
-  const [sumHi, sumLo] = accel.weightsTyped(K, z, c, out, false);
+  const [sumHi, sumLo] = accel.weightsTyped(K, z, UNIT, c, out, false);
   const chunks = (f) => () => {
     for (let i = 0; i < mid; i += K.chunk) f(i, Math.min(K.chunk, mid - i));
   };
@@ -145,14 +179,14 @@ if (backend === "wasm-simd") {
     ["pass 1 kernel: validation scan (min, max, NaN/∞)", chunks((_, len) => K.x.scanF64(len))],
     [
       "pass 2 kernel: exp in double-double + compensated sum",
-      chunks((_, len) => K.x.weightsF64(len, c, 1)),
+      chunks((_, len) => K.x.weights(len, c, 1, 1, 1)),
     ],
     [
       "pass 3 kernel: division by the sum",
       chunks((_, len) => K.x.normalizeF64(len, sumHi, -sumLo / sumHi)),
     ],
     ["pass 1 with its copies", () => accel.scanTyped(K, z)],
-    ["pass 2 with its copies", () => accel.weightsTyped(K, z, c, out, false)],
+    ["pass 2 with its copies", () => accel.weightsTyped(K, z, UNIT, c, out, false)],
     ["pass 3 with its copies", () => accel.normalizeTyped(K, out, sumHi, sumLo)],
     ["softmax, whole call", () => softmax(z, { out })],
   ];

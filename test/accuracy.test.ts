@@ -174,9 +174,10 @@ describe("logSumExp against mpmath", () => {
   });
 });
 
-describe("softmax and logSumExp on both kernels (WebAssembly SIMD and JavaScript)", () => {
-  // The kernel serves Float64Array and Float32Array input at unit temperature without weights:
-  // every such reference case, on both paths, within the bound and bit for bit the same.
+describe("softmax, logSoftmax and logSumExp on both kernels (WebAssembly SIMD and JavaScript)", () => {
+  // The kernel serves Float64Array and Float32Array input at finite nonzero temperatures
+  // (logSumExp without weights): every reference case, on both paths, within the bound and bit
+  // for bit the same.
   afterAll(() => setKernelBackend("auto"));
   const run = <T>(backend: "auto" | "js", f: () => T): T => {
     setKernelBackend(backend);
@@ -186,17 +187,24 @@ describe("softmax and logSumExp on both kernels (WebAssembly SIMD and JavaScript
       setKernelBackend("auto");
     }
   };
-  const cases = refs.softmax.filter((c) => c.temperature === 1);
-  it("has unit-temperature softmax cases", () => expect(cases.length).toBeGreaterThan(30));
+  const cases = refs.softmax.filter((c) => c.temperature !== 0 && Number.isFinite(c.temperature));
+  it("has finite-temperature softmax cases", () => expect(cases.length).toBeGreaterThan(60));
   for (const c of cases) {
-    it(`softmax ${c.name}`, () => {
+    it(`softmax and logSoftmax ${c.name}`, () => {
       const input = Float64Array.from(c.logits);
-      const simd = run("auto", () => softmax(input));
-      const js = run("js", () => softmax(input));
+      const options = { temperature: c.temperature };
+      const simd = run("auto", () => softmax(input, options));
+      const js = run("js", () => softmax(input, options));
       const ep = maxUlp(simd, c.p);
       note("softmax (WebAssembly SIMD)", c.name, ep.ulps, maxRelative(simd, c.p));
       expect.soft(ep.ulps, `softmax(${c.name})[${ep.index}]`).toBeLessThanOrEqual(ULP_BOUND);
       expect.soft(Array.from(simd), "identical on both kernels").toEqual(Array.from(js));
+      const lsimd = run("auto", () => logSoftmax(input, options));
+      const ljs = run("js", () => logSoftmax(input, options));
+      const el = maxUlp(lsimd, c.logp);
+      note("logSoftmax (WebAssembly SIMD)", c.name, el.ulps, maxRelative(lsimd, c.logp));
+      expect.soft(el.ulps, `logSoftmax(${c.name})[${el.index}]`).toBeLessThanOrEqual(ULP_BOUND);
+      expect.soft(Array.from(lsimd), "identical on both kernels").toEqual(Array.from(ljs));
     });
   }
   for (const c of refs.logSumExp.filter((r) => r.weights === undefined)) {

@@ -13,6 +13,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   kernelBackend,
+  logSoftmax,
   logSumExp,
   setKernelBackend,
   softmax,
@@ -105,6 +106,25 @@ describe("the WebAssembly SIMD kernel", () => {
     });
   }
 
+  it("gives the same bits at other temperatures, and for logSoftmax", () => {
+    let seed = 100;
+    for (const temperature of [0.7, -0.5, -1, 2, 3.7, 1e-3, 1e5, -40, 1e-200, 1e250]) {
+      for (const n of [1, 7, 1000, 131073]) {
+        for (const Kind of [Float64Array, Float32Array]) {
+          const x = vector(Kind, n, 30, seed++);
+          if (n > 5) x[5] = Number.NEGATIVE_INFINITY;
+          const what = `τ = ${temperature}, n = ${n}, ${Kind.name}`;
+          const p = onBoth(() => softmax(x, { temperature }));
+          expectIdentical(p.simd, p.js, `softmax ${what}`);
+          const q = onBoth(() => softmax(x, { temperature, out: new Float32Array(n) }));
+          expectIdentical(q.simd, q.js, `softmax into Float32Array ${what}`);
+          const l = onBoth(() => logSoftmax(x, { temperature }));
+          expectIdentical(l.simd, l.js, `logSoftmax ${what}`);
+        }
+      }
+    }
+  });
+
   it("gives the same bits on random vectors (property)", () => {
     fc.assert(
       fc.property(
@@ -117,6 +137,8 @@ describe("the WebAssembly SIMD kernel", () => {
           if (x.every((v) => v === Number.NEGATIVE_INFINITY)) x[0] = 0;
           const p = onBoth(() => softmax(x));
           expect(firstDifference(p.simd, p.js)).toBe(-1);
+          const q = onBoth(() => logSoftmax(x, { temperature: scale }));
+          expect(firstDifference(q.simd, q.js)).toBe(-1);
           const l = onBoth(() => logSumExp(x));
           expect(Object.is(l.simd, l.js)).toBe(true);
         },

@@ -20,7 +20,7 @@
 
 import { EXP2_HI, EXP2_LO } from "./expTable.js";
 import { EXP2_32 } from "./f32.js";
-import { finishLanes } from "./kernel.js";
+import { type Beta, FINITE, finishLanes } from "./kernel.js";
 import { KERNEL_WASM } from "./wasm/kernel.js";
 
 /** The part of the WebAssembly API used here (the project's lib settings are DOM-free). */
@@ -48,8 +48,16 @@ interface Exports {
   sumReset(): void;
   sumHi(lane: number): number;
   sumLo(lane: number): number;
-  weightsF64(len: number, c: number, outKind: number): void;
-  weightsF32(len: number, c: number, outKind: number): void;
+  weights(len: number, c: number, inKind: number, outKind: number, unit: number): void;
+  setBeta(
+    pre: number,
+    s12: number,
+    cs: number,
+    bh: number,
+    bl: number,
+    bhh: number,
+    bhl: number,
+  ): void;
   normalizeF64(len: number, total: number, corr: number): void;
   normalizeF32(len: number, total: number, corr: number): void;
   init32(): void;
@@ -61,7 +69,7 @@ interface Exports {
 }
 
 /** The kernel bound to its memory views. */
-interface Kernel {
+export interface Kernel {
   readonly x: Exports;
   readonly chunk: number;
   readonly in64: Float64Array;
@@ -212,30 +220,50 @@ export function scanTyped(
 }
 
 /**
- * Weights wᵢ = exp(xᵢ − c) and their sum (the two lanes finished by `finishLanes`). With `out`,
- * a multi-chunk input's weights are copied into it; a single-chunk input's stay in the kernel's
- * buffer for {@link normalizeTyped}, which copies the result out once. `loaded`: the input is a
- * single chunk already in the kernel's input buffer (left there by {@link scanTyped}).
+ * True when the kernel can take this temperature: finite and nonzero, τ = 1, or τ ≠ ±1 with
+ * the power of two 2^−k representable in one double (the JavaScript path's `twoStep` is
+ * false), which holds for every |τ| between about 1e−300 and 1e300.
+ */
+export function kernelTakes(B: Beta): boolean {
+  if (B.kind !== FINITE) return false;
+  const s12 = B.s1 * B.s2;
+  // τ = −1 is "unit" with sign −1 for the JavaScript path; the kernel's unit loop assumes +1.
+  if (B.unit) return B.sign > 0;
+  return s12 > 0 && Number.isFinite(s12);
+}
+
+/**
+ * Weights wᵢ = exp(b·(xᵢ − c)) and their sum (the two lanes finished by `finishLanes`), for a
+ * temperature the kernel takes ({@link kernelTakes}). With `out`, a multi-chunk input's weights
+ * are copied into it; a single-chunk input's stay in the kernel's buffer for
+ * {@link normalizeTyped}, which copies the result out once. `loaded`: the input is a single
+ * chunk already in the kernel's input buffer (left there by {@link scanTyped}).
  */
 export function weightsTyped(
   K: Kernel,
   values: Float64Array | Float32Array,
+  B: Beta,
   c: number,
   out: Float64Array | Float32Array | undefined,
   loaded: boolean,
 ): [number, number] {
   const n = values.length;
-  const f64 = values instanceof Float64Array;
+  const inKind = values instanceof Float64Array ? 1 : 2;
   const outKind = out === undefined ? 0 : kindOf(out);
-  K.x.sumReset();
+  const x = K.x;
+  if (!B.unit) {
+    // The same products as `fillWeights`: cs = c·s1·s2 and s12 = s1·s2.
+    x.setBeta(B.pre ? 1 : 0, B.s1 * B.s2, c * B.s1 * B.s2, B.bh, B.bl, B.bhh, B.bhl);
+  }
+  const unit = B.unit ? 1 : 0;
+  x.sumReset();
   for (let i = 0; i < n; i += K.chunk) {
     const len = Math.min(K.chunk, n - i);
     if (!loaded) copyIn(K, values, i, len);
-    if (f64) K.x.weightsF64(len, c, outKind);
-    else K.x.weightsF32(len, c, outKind);
+    x.weights(len, c, inKind, outKind, unit);
     if (out !== undefined && n > K.chunk) copyOut(K, out, i, len);
   }
-  return finishLanes(K.x.sumHi(0), K.x.sumLo(0), K.x.sumHi(1), K.x.sumLo(1));
+  return finishLanes(x.sumHi(0), x.sumLo(0), x.sumHi(1), x.sumLo(1));
 }
 
 function copyOut(K: Kernel, out: Float64Array | Float32Array, i: number, len: number): void {

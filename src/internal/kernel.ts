@@ -604,6 +604,22 @@ export function fillLogProbabilities(
   const L = logSum(r);
   const c = r.c;
   const cs = c * B.s1 * B.s2;
+  if (B.unit && mant === undefined) {
+    // The loop below with `reduce` inlined for τ = ±1: the same operations, several times faster.
+    const sign = B.sign;
+    for (let i = 0; i < n; i++) {
+      const x = values[i] as number;
+      const dh = x - c;
+      if (x * direction === Number.NEGATIVE_INFINITY || !Number.isFinite(dh)) {
+        out[i] = Number.NEGATIVE_INFINITY;
+        continue;
+      }
+      const bb = dh - x;
+      const dl = x - (dh - bb) + (-c - bb);
+      out[i] = sign * dh - L + sign * dl;
+    }
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const x = values[i] as number;
     if (x * direction === Number.NEGATIVE_INFINITY || (mant !== undefined && mant[i] === 0)) {

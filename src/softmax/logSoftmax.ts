@@ -1,6 +1,6 @@
 import { FINITE, fillLogProbabilities, fillWeights } from "../internal/kernel.js";
 import type { WritableArrayLike } from "../internal/validate.js";
-import { prepareLogits } from "./prepare.js";
+import { logSoftmaxOnKernel, prepareLogits } from "./prepare.js";
 import type { SoftmaxIntoOptions, SoftmaxOptions } from "./softmax.js";
 
 /**
@@ -33,6 +33,8 @@ export function logSoftmax(
   logits: ArrayLike<number>,
   options?: SoftmaxOptions & { out?: WritableArrayLike },
 ): WritableArrayLike {
+  const fast = logSoftmaxOnKernel("logSoftmax", logits, options);
+  if (fast !== undefined) return fast;
   const { S, B, out } = prepareLogits("logSoftmax", logits, options);
   if (S.n === 0) return out;
   // The limits need the weights themselves; the finite case only their sum.

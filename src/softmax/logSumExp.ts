@@ -1,6 +1,6 @@
 import { active, kindOf, weightsTyped } from "../internal/accel.js";
 import { betaOf, fillWeights, LOGITS, logNormalizer, scan } from "../internal/kernel.js";
-import { kernelMaximum } from "./prepare.js";
+import { kernelDominant } from "./prepare.js";
 
 const UNIT = betaOf(LOGITS, 1, 1);
 
@@ -42,9 +42,9 @@ export function logSumExp(values: ArrayLike<number>, options?: LogSumExpOptions)
   if (K !== undefined && opts.weights === undefined && kindOf(values) !== 0 && values.length > 0) {
     // The WebAssembly SIMD kernel: the same bits as the path below, several times faster.
     const typed = values as Float64Array | Float32Array;
-    const c = kernelMaximum(K, fn, "values", typed, true);
+    const c = kernelDominant(K, fn, "values", typed, 1, true);
     if (c !== undefined) {
-      const [sumHi, sumLo] = weightsTyped(K, typed, c, undefined, typed.length <= K.chunk);
+      const [sumHi, sumLo] = weightsTyped(K, typed, UNIT, c, undefined, typed.length <= K.chunk);
       return logNormalizer(UNIT, { c, shift: 0, sumHi, sumLo, scaleExp: 0 });
     }
   }

@@ -1,12 +1,21 @@
 import {
   active,
+  type Kernel,
+  kernelTakes,
   kindOf,
   normalizeTyped,
   scanTyped,
   softmaxFloat32Typed,
   weightsTyped,
 } from "../internal/accel.js";
-import { type Beta, betaOf, LOGITS, type Spectrum, scan } from "../internal/kernel.js";
+import {
+  type Beta,
+  betaOf,
+  fillLogProbabilities,
+  LOGITS,
+  type Spectrum,
+  scan,
+} from "../internal/kernel.js";
 import {
   numberOption,
   optionsOf,
@@ -36,11 +45,53 @@ export function prepareLogits(
   return { S, B: betaOf(LOGITS, 1, temperature), out };
 }
 
+/** What the kernel needs for one call: the validated input, β, the dominant logit, `out`. */
+interface KernelCall {
+  readonly K: Kernel;
+  readonly values: Float64Array | Float32Array;
+  readonly B: Beta;
+  readonly c: number;
+  readonly out: Float64Array | Float32Array | undefined;
+}
+
 /**
- * softmax on the WebAssembly SIMD kernel, when it applies: Float64Array or Float32Array logits,
- * unit temperature, no `out` or a typed `out` of the right length. Returns undefined otherwise
- * (and for every input the JavaScript path must refuse, so its error messages stay the only
- * ones). The result is bit for bit that of the JavaScript path.
+ * The front of softmax and logSoftmax on the WebAssembly SIMD kernel, when it applies:
+ * Float64Array or Float32Array logits, a finite nonzero temperature the kernel takes, no `out`
+ * or a typed `out` of the right length. Returns undefined otherwise, and for every input the
+ * JavaScript path must refuse (so its error messages stay the only ones).
+ */
+function kernelCall(
+  fn: string,
+  logits: ArrayLike<number>,
+  options: { temperature?: number; out?: WritableArrayLike } | undefined,
+): KernelCall | undefined {
+  const K = active();
+  if (K === undefined || kindOf(logits) === 0 || logits.length === 0) return undefined;
+  const values = logits as Float64Array | Float32Array;
+  let temperature = 1;
+  let out: WritableArrayLike | undefined;
+  if (options !== undefined) {
+    const opts = optionsOf(fn, options);
+    const t = opts.temperature;
+    if (t !== undefined) {
+      if (typeof t !== "number" || Number.isNaN(t)) return undefined;
+      temperature = t;
+    }
+    out = opts.out;
+    if (out !== undefined && (kindOf(out) === 0 || out.length !== values.length)) {
+      return undefined;
+    }
+  }
+  const B = betaOf(LOGITS, 1, temperature);
+  if (!kernelTakes(B)) return undefined;
+  const c = kernelDominant(K, fn, "logits", values, B.sign);
+  if (c === undefined) return undefined;
+  return { K, values, B, c, out: out as Float64Array | Float32Array | undefined };
+}
+
+/**
+ * softmax on the WebAssembly SIMD kernel (see `kernelCall` for when it applies), bit for bit
+ * the JavaScript path's result; undefined when it does not apply.
  * @internal
  */
 export function softmaxOnKernel(
@@ -48,46 +99,71 @@ export function softmaxOnKernel(
   logits: ArrayLike<number>,
   options: { temperature?: number; out?: WritableArrayLike } | undefined,
 ): WritableArrayLike | undefined {
-  const K = active();
-  if (K === undefined || kindOf(logits) === 0) return undefined;
-  const values = logits as Float64Array | Float32Array;
-  const n = values.length;
-  let out: WritableArrayLike | undefined;
-  if (options !== undefined) {
-    const opts = optionsOf(fn, options);
-    if (opts.temperature !== undefined && opts.temperature !== 1) return undefined;
-    out = opts.out;
-    if (out !== undefined && (kindOf(out) === 0 || out.length !== n)) return undefined;
-  }
-  if (n === 0) return undefined;
-  const c = kernelMaximum(K, fn, "logits", values);
-  if (c === undefined) return undefined;
-  if (values instanceof Float32Array && out instanceof Float32Array) {
+  const call = kernelCall(fn, logits, options);
+  if (call === undefined) return undefined;
+  const { K, values, B, c, out } = call;
+  if (B.unit && values instanceof Float32Array && out instanceof Float32Array) {
     // Single precision throughout (src/internal/f32.ts); scanTyped left the input in the buffer.
     softmaxFloat32Typed(K, values, c, out);
     return out;
   }
-  const target = (out ?? new Float64Array(n)) as Float64Array | Float32Array;
-  const [sumHi, sumLo] = weightsTyped(K, values, c, target, n <= K.chunk);
+  const n = values.length;
+  const target = out ?? new Float64Array(n);
+  const [sumHi, sumLo] = weightsTyped(K, values, B, c, target, n <= K.chunk);
   normalizeTyped(K, target, sumHi, sumLo);
   return target;
 }
 
 /**
- * The largest logit by the kernel's scan. Where the scan saw NaN or ±∞, the JavaScript scan
- * decides: it throws for NaN and +∞ (naming the index), and returns the largest unmasked logit
- * when the only specials are −∞ (masked states). Undefined when every state is masked.
+ * logSoftmax with its normaliser summed on the WebAssembly SIMD kernel and each entry formed by
+ * the JavaScript path's `fillLogProbabilities`: the same bits; undefined when it does not apply.
  * @internal
  */
-export function kernelMaximum(
-  K: NonNullable<ReturnType<typeof active>>,
+export function logSoftmaxOnKernel(
+  fn: string,
+  logits: ArrayLike<number>,
+  options: { temperature?: number; out?: WritableArrayLike } | undefined,
+): WritableArrayLike | undefined {
+  const call = kernelCall(fn, logits, options);
+  if (call === undefined) return undefined;
+  const { K, values, B, c } = call;
+  const n = values.length;
+  const out = call.out ?? new Float64Array(n);
+  const [sumHi, sumLo] = weightsTyped(K, values, B, c, undefined, n <= K.chunk);
+  const S: Spectrum = {
+    values,
+    n,
+    direction: LOGITS,
+    mant: undefined,
+    expo: undefined,
+    active: n,
+    infinite: 0,
+    lo: c,
+    hi: c,
+  };
+  fillLogProbabilities(S, B, { c, shift: 0, sumHi, sumLo, scaleExp: 0 }, undefined, out);
+  return out;
+}
+
+/**
+ * The dominant logit by the kernel's scan: the largest for sign +1, the smallest for −1. Where
+ * the scan saw NaN or ±∞, the JavaScript scan decides: it throws for NaN and +∞ (naming the
+ * index), and returns the dominant unmasked logit when the only specials are −∞ (masked
+ * states). Undefined when every state is masked (or, with `allowUndefinedInfinity`, some
+ * value is +∞: the caller's JavaScript path gives the answer).
+ * @internal
+ */
+export function kernelDominant(
+  K: Kernel,
   fn: string,
   name: string,
   values: Float64Array | Float32Array,
+  sign: 1 | -1,
   allowUndefinedInfinity = false,
 ): number | undefined {
   const scanned = scanTyped(K, values);
-  if (!scanned.special) return scanned.hi;
+  if (!scanned.special) return sign > 0 ? scanned.hi : scanned.lo;
   const S = scan(fn, name, values, LOGITS, undefined, undefined, allowUndefinedInfinity);
-  return S.active === 0 || S.infinite > 0 ? undefined : S.hi;
+  if (S.active === 0 || S.infinite > 0) return undefined;
+  return sign > 0 ? S.hi : S.lo;
 }
