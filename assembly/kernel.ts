@@ -641,3 +641,122 @@ export function normalize32(len: i32, inv: f64): void {
     store<f32>(OUT + (<usize>i << 2), <f32>(<f64>load<f32>(OUT + (<usize>i << 2)) * inv));
   }
 }
+
+// ---- Temperature sweeps: the moments of one temperature ----------------------------------------
+//
+// src/sweep/fused.ts `fusedState`, inner loops: over sorted levels eᵢ at IN (and degeneracies
+// gᵢ at OUT when `weighted`), in blocks of 256 from i0, per level
+//   w = g·exp((e − c)·b) (0 below e^−708),  d = (e − K)·factor,  Σw, Σw·d, Σw·d²
+// in two lanes (even and odd offsets from the block start, summed at the block's end), the
+// block sums added with TwoSum compensation. The JavaScript loop sums in the same order.
+
+let momSh: f64 = 0;
+let momSl: f64 = 0;
+let momMh: f64 = 0;
+let momMl: f64 = 0;
+let momQh: f64 = 0;
+let momQl: f64 = 0;
+
+export function moment(k: i32): f64 {
+  if (k == 0) return momSh;
+  if (k == 1) return momSl;
+  if (k == 2) return momMh;
+  if (k == 3) return momMl;
+  if (k == 4) return momQh;
+  return momQl;
+}
+
+/** src/internal/exp.ts `expSweep`: 0 below −708, where no weight can move a moment. */
+@inline
+function expSweep(h: f64): f64 {
+  return h >= -708 ? tableExp(h, 0) : 0;
+}
+
+export function sweepMoments(
+  i0: i32,
+  i1: i32,
+  c: f64,
+  b: f64,
+  K: f64,
+  factor: f64,
+  weighted: i32,
+): void {
+  const cv = f64x2.splat(c);
+  const bv = f64x2.splat(b);
+  const Kv = f64x2.splat(K);
+  const fv = f64x2.splat(factor);
+  const zero = f64x2.splat(0);
+  const low = v128.load64_splat(CONSTS, 80);
+  const kN = v128.load64_splat(CONSTS);
+  const kShift = v128.load64_splat(CONSTS, 8);
+  const kL1 = v128.load64_splat(CONSTS, 16);
+  const kL2 = v128.load64_splat(CONSTS, 24);
+  const kC3 = v128.load64_splat(CONSTS, 32);
+  const kC4 = v128.load64_splat(CONSTS, 40);
+  const kC5 = v128.load64_splat(CONSTS, 48);
+  const kHalf = v128.load64_splat(CONSTS, 56);
+  const kBias = v128.load64_splat(CONSTS, 64);
+  const kMask = v128.load64_splat(CONSTS, 72);
+  let sh: f64 = 0;
+  let sl: f64 = 0;
+  let mh: f64 = 0;
+  let ml: f64 = 0;
+  let qh: f64 = 0;
+  let ql: f64 = 0;
+  for (let start = i0; start < i1; start += 256) {
+    const end = min(start + 256, i1);
+    let bw = zero;
+    let bm = zero;
+    let bq = zero;
+    let i = start;
+    for (; i + 2 <= end; i += 2) {
+      const e = v128.load(IN + (<usize>i << 3));
+      const x = f64x2.mul(f64x2.sub(e, cv), bv);
+      // Lanes below −708 are 0 (the table's result there is garbage, masked away).
+      let w = v128.and(
+        tableExp2(x, zero, kN, kShift, kL1, kL2, kC3, kC4, kC5, kHalf, kBias, kMask),
+        f64x2.ge(x, low),
+      );
+      if (weighted) w = f64x2.mul(w, v128.load(OUT + (<usize>i << 3)));
+      const d = f64x2.mul(f64x2.sub(e, Kv), fv);
+      const wd = f64x2.mul(w, d);
+      bw = f64x2.add(bw, w);
+      bm = f64x2.add(bm, wd);
+      bq = f64x2.add(bq, f64x2.mul(wd, d));
+    }
+    let bw0 = f64x2.extract_lane(bw, 0);
+    let bm0 = f64x2.extract_lane(bm, 0);
+    let bq0 = f64x2.extract_lane(bq, 0);
+    if (i < end) {
+      const e = load<f64>(IN + (<usize>i << 3));
+      let w = expSweep((e - c) * b);
+      if (weighted) w *= load<f64>(OUT + (<usize>i << 3));
+      const d = (e - K) * factor;
+      const wd = w * d;
+      bw0 += w;
+      bm0 += wd;
+      bq0 += wd * d;
+    }
+    const sw = bw0 + f64x2.extract_lane(bw, 1);
+    const sm = bm0 + f64x2.extract_lane(bm, 1);
+    const sq = bq0 + f64x2.extract_lane(bq, 1);
+    let t = sh + sw;
+    let tb = t - sh;
+    sl += sh - (t - tb) + (sw - tb);
+    sh = t;
+    t = mh + sm;
+    tb = t - mh;
+    ml += mh - (t - tb) + (sm - tb);
+    mh = t;
+    t = qh + sq;
+    tb = t - qh;
+    ql += qh - (t - tb) + (sq - tb);
+    qh = t;
+  }
+  momSh = sh;
+  momSl = sl;
+  momMh = mh;
+  momMl = ml;
+  momQh = qh;
+  momQl = ql;
+}

@@ -4,13 +4,14 @@
  * (installed by `npm run bench`, never by the main install): @tensorflow/tfjs softmax on its cpu
  * and wasm backends, and onnxruntime-node's Softmax operator on a one-node model.
  * Prints {"versions": {...}, "results": [{name, dtype, n, ns_per_element}]}.
- * Usage: node bench/js-peers.mjs [N]
+ * Usage: node bench/js-peers.mjs [N] [--tfjs-wasm-only]
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { logits, timeIt } from "./timing.mjs";
 
 const n = Number(process.argv[2] ?? 1e6);
+const wasmOnly = process.argv.includes("--tfjs-wasm-only");
 const require = createRequire(import.meta.url);
 const version = (name) =>
   JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")).version;
@@ -50,7 +51,7 @@ try {
   const tf = await import("@tensorflow/tfjs");
   await import("@tensorflow/tfjs-backend-wasm");
   versions["@tensorflow/tfjs"] = version("@tensorflow/tfjs");
-  for (const backend of ["cpu", "wasm"]) {
+  for (const backend of wasmOnly ? ["wasm"] : ["cpu", "wasm"]) {
     if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} did not start`);
     await tf.ready();
     const x = tf.tensor1d(z32);
@@ -72,6 +73,7 @@ try {
   console.error(`tfjs skipped: ${error.message}`);
 }
 try {
+  if (wasmOnly) throw new Error("not asked for");
   const ort = await import("onnxruntime-node");
   versions["onnxruntime-node"] = version("onnxruntime-node");
   for (const [elem, dtype, z] of [

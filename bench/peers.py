@@ -2,7 +2,9 @@
 """Python peers for bench/harness.mjs: the seed lecture's numpy code and scipy's softmax and
 logsumexp, timed the same way as the JavaScript side (warm-up, then the median of repeats).
 Prints one JSON object: {"versions": {...}, "results": [{"name", "dtype", "n", "ns_per_element"}]}.
-Usage: python3 bench/peers.py SIZE [SIZE ...]
+Usage: python3 bench/peers.py [--goals] SIZE [SIZE ...]
+With --goals, only the figures the goals compare against (the seed code in float64 at every size,
+scipy.special.logsumexp in float64 at 10^6), for the harness's paired rounds.
 """
 import json
 import sys
@@ -26,12 +28,13 @@ def median_ns(f, n, repeats):
 
 
 def main():
-    sizes = [int(s) for s in sys.argv[1:]] or [1_000_000]
+    goals = "--goals" in sys.argv[1:]
+    sizes = [int(s) for s in sys.argv[1:] if s != "--goals"] or [1_000_000]
     rng = np.random.default_rng(1)
     results = []
     for n in sizes:
         repeats = 5 if n >= 10_000_000 else 15 if n >= 1_000_000 else 41
-        for dtype in (np.float64, np.float32):
+        for dtype in (np.float64,) if goals else (np.float64, np.float32):
             a = (rng.random(n) * 20 - 10).astype(dtype)
             b = np.empty_like(a)
             cases = {
@@ -40,6 +43,11 @@ def main():
                 "scipy.special.logsumexp": lambda: scipy.special.logsumexp(a),
                 "numpy np.exp(a, out=b) alone": lambda: np.exp(a, out=b),
             }
+            if goals:
+                wanted = ["numpy seed code: np.exp(a) / np.sum(np.exp(a))"]
+                if n == 1_000_000:
+                    wanted.append("scipy.special.logsumexp")
+                cases = {k: v for k, v in cases.items() if k in wanted}
             for name, f in cases.items():
                 results.append(
                     {"name": name, "dtype": np.dtype(dtype).name, "n": n, "ns_per_element": median_ns(f, n, repeats)}

@@ -136,6 +136,10 @@ const en = {
     "When the numbers changed: parsing {parse} ms, merging into {levels} levels {merge} ms, the curves ({points} temperatures × {levels} levels = {work} exponentials) {sweep} ms.",
   timingCost:
     "Cost: one softmax of n values takes n exponentials and three passes over the vector.",
+  kernelWasm:
+    "The exponentials run on the WebAssembly SIMD kernel: the same results as the JavaScript path, to the last bit, several times faster.",
+  kernelJs:
+    "The exponentials run on the JavaScript path (WebAssembly SIMD is unavailable here, or still loading).",
   keptLast: "The plots keep the last valid input.",
   errEmpty: "Enter at least one number.",
   errNotNumber: "Entry {index}, “{token}”, is not a number.",
@@ -306,6 +310,10 @@ const ja: Record<MessageKey, string> = {
     "数値を変えたとき：読み取り {parse} ms、{levels} 個の準位へのまとめ {merge} ms、曲線（温度 {points} 点 × 準位 {levels} 個 = 指数関数 {work} 回）{sweep} ms。",
   timingCost:
     "コスト：n 個の値のソフトマックス一回には、指数関数 n 回とベクトル全体を三巡する計算が必要です。",
+  kernelWasm:
+    "指数関数は WebAssembly SIMD カーネルで計算しています。JavaScript の経路と最後の 1 ビットまで同じ結果で、数倍速く計算します。",
+  kernelJs:
+    "指数関数は JavaScript の経路で計算しています（ここでは WebAssembly SIMD が使えないか、まだ読み込み中です）。",
   keptLast: "グラフは最後の正しい入力のままです。",
   errEmpty: "数値を一つ以上入力してください。",
   errNotNumber: "番号 {index} の「{token}」は数値ではありません。",

@@ -7,7 +7,7 @@
  * into the URL. Text from the fields or the URL only ever reaches the page through
  * `textContent` or form values, never as HTML.
  */
-import { sample, samplingDistribution } from "gibbs-softmax";
+import { kernelBackend, sample, samplingDistribution, whenKernelReady } from "gibbs-softmax";
 import { fmt, fmtFromLog, ms, term } from "./format.ts";
 import { isLanguage, type Language, type MessageKey, t } from "./i18n.ts";
 import {
@@ -102,6 +102,7 @@ const ui = {
   samplingError: el("sampling-error"),
   samplingStatus: el("sampling-status"),
   timingUpdate: el("timing-update"),
+  timingKernel: el("timing-kernel"),
   timingData: el("timing-data"),
 };
 
@@ -762,6 +763,13 @@ function render(): void {
 // ---------------------------------------------------------------------------------------------
 // Language and the URL
 
+/** Which implementation runs the exponentials (the kernel loads asynchronously in browsers). */
+function showKernel(): void {
+  const wasm = kernelBackend() === "wasm-simd";
+  ui.timingKernel.textContent = t(state.language, wasm ? "kernelWasm" : "kernelJs");
+  ui.timingKernel.dataset.backend = kernelBackend();
+}
+
 function applyLanguage(): void {
   const L = state.language;
   document.documentElement.lang = L;
@@ -789,6 +797,7 @@ function applyLanguage(): void {
     state.preset === "custom" ? "aboutCustom" : preset(state.preset).about,
   );
   ui.play.textContent = t(L, playing ? "pause" : "play");
+  showKernel();
   showUrlNote();
   // Re-translate any message on show by re-reading the fields that have one.
   if (ui.logitsError.textContent !== "" && state.mode === "logits") readLogits();
@@ -875,6 +884,7 @@ function readUrl(): void {
     state.urlNote = { key: "errUrl", params: { name: "preset" } };
   }
   applyLanguage();
+  void whenKernelReady().then(showKernel);
   loadPreset(isPresetId(presetParam) ? presetParam : "seed");
   const logits = params.get("logits");
   const energies = params.get("energies");

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expDD } from "../src/internal/exp.js";
+import { expDD, expSweep } from "../src/internal/exp.js";
 import { EXP2_HI, EXP2_LO } from "../src/internal/expTable.js";
 import { ulpDistance } from "./helpers/ulp.js";
 
@@ -92,5 +92,18 @@ describe("the 2^(j/256) table", () => {
         expect(Math.abs(prod - 2)).toBeLessThanOrEqual(4.5e-16);
       }
     }
+  });
+});
+
+describe("expSweep (the fused sweep's weight)", () => {
+  it("is expDD(h, 0) on [−708, 0] and exactly 0 below", () => {
+    for (let i = 0; i <= 20000; i++) {
+      const h = -708 * (i / 20000) ** 0.5;
+      expect(Object.is(expSweep(h), expDD(h, 0)), `h = ${h}`).toBe(true);
+    }
+    expect(expSweep(-708)).toBe(expDD(-708, 0));
+    expect(expSweep(-708.0000000000001)).toBe(0);
+    expect(expSweep(-745)).toBe(0);
+    expect(expSweep(Number.NEGATIVE_INFINITY)).toBe(0);
   });
 });

@@ -18,6 +18,8 @@ import {
   setKernelBackend,
   softmax,
   softmaxRows,
+  sweep,
+  temperatureGrid,
   whenKernelReady,
 } from "../src/index.js";
 import { ulp32Distance } from "./helpers/ulp.js";
@@ -120,6 +122,36 @@ describe("the WebAssembly SIMD kernel", () => {
           expectIdentical(q.simd, q.js, `softmax into Float32Array ${what}`);
           const l = onBoth(() => logSoftmax(x, { temperature }));
           expectIdentical(l.simd, l.js, `logSoftmax ${what}`);
+        }
+      }
+    }
+  });
+
+  it("gives the fused sweep's moments with the same bits (levels, degeneracies, T < 0)", () => {
+    const temperatures = temperatureGrid({ from: 0.01, to: 100, points: 60 });
+    const negative = temperatures.map((t) => -t);
+    const cases: [string, Float64Array, Float64Array | undefined][] = [];
+    for (const n of [255, 256, 257, 5001, 40_001]) {
+      const E = vector(Float64Array, n, 20, n) as Float64Array;
+      cases.push([`${n} levels`, E, undefined]);
+      const g = Float64Array.from(E, (_, i) => 1 + (i % 7));
+      cases.push([`${n} levels with degeneracies`, E, g]);
+    }
+    // Beyond one chunk the sweep stays on the JavaScript path; still the same on both.
+    cases.push(["131 073 levels", vector(Float64Array, 131_073, 20, 9) as Float64Array, undefined]);
+    for (const [what, E, degeneracies] of cases) {
+      for (const ts of [temperatures, negative]) {
+        const options =
+          degeneracies === undefined ? { temperatures: ts } : { temperatures: ts, degeneracies };
+        const r = onBoth(() => sweep(E, options));
+        for (const column of [
+          "logZ",
+          "freeEnergy",
+          "internalEnergy",
+          "entropy",
+          "heatCapacity",
+        ] as const) {
+          expectIdentical(r.simd[column], r.js[column], `${what}: ${column}`);
         }
       }
     }

@@ -66,6 +66,16 @@ interface Exports {
   sum32Lane(lane: number): number;
   weights32(len: number, c: number): void;
   normalize32(len: number, inv: number): void;
+  sweepMoments(
+    i0: number,
+    i1: number,
+    c: number,
+    b: number,
+    K: number,
+    factor: number,
+    weighted: number,
+  ): void;
+  moment(k: number): number;
 }
 
 /** The kernel bound to its memory views. */
@@ -82,6 +92,9 @@ export interface Kernel {
 export type KernelBackend = "wasm-simd" | "js";
 
 let kernel: Kernel | undefined;
+/** The sweep levels now in the kernel's buffers (every other use of the buffers clears it). */
+let resident: Float64Array | undefined;
+let residentWeights: Float64Array | undefined;
 let forcedJs = false;
 let pending: Promise<KernelBackend> = Promise.resolve("js");
 
@@ -209,6 +222,7 @@ export function scanTyped(
 ): { lo: number; hi: number; special: boolean } {
   const n = values.length;
   const f64 = values instanceof Float64Array;
+  resident = undefined;
   K.x.scanReset();
   for (let i = 0; i < n; i += K.chunk) {
     const len = Math.min(K.chunk, n - i);
@@ -256,6 +270,7 @@ export function weightsTyped(
     x.setBeta(B.pre ? 1 : 0, B.s1 * B.s2, c * B.s1 * B.s2, B.bh, B.bl, B.bhh, B.bhl);
   }
   const unit = B.unit ? 1 : 0;
+  resident = undefined;
   x.sumReset();
   for (let i = 0; i < n; i += K.chunk) {
     const len = Math.min(K.chunk, n - i);
@@ -284,6 +299,7 @@ export function normalizeTyped(
   const n = out.length;
   const corr = -sumLo / sumHi;
   const f64 = out instanceof Float64Array;
+  resident = undefined;
   for (let i = 0; i < n; i += K.chunk) {
     const len = Math.min(K.chunk, n - i);
     if (n > K.chunk) {
@@ -308,6 +324,7 @@ export function softmaxFloat32Typed(
 ): void {
   const n = values.length;
   const single = n <= K.chunk;
+  resident = undefined;
   K.x.sum32Reset();
   for (let i = 0; i < n; i += K.chunk) {
     const len = Math.min(K.chunk, n - i);
@@ -323,3 +340,33 @@ export function softmaxFloat32Typed(
     out.set(K.out32.subarray(0, len), i);
   }
 }
+
+/**
+ * The fused sweep's moments at one temperature (src/sweep/fused.ts, identical bits): Σw, Σw·d,
+ * Σw·d² over levels [i0, i1), each as hi + lo. The levels (and degeneracies) are loaded into the
+ * kernel's buffers once and stay there for the following temperatures. Undefined when the
+ * levels do not fit one chunk.
+ */
+export function sweepMomentsTyped(
+  K: Kernel,
+  levels: Float64Array,
+  weights: Float64Array | undefined,
+  i0: number,
+  i1: number,
+  c: number,
+  b: number,
+  mean: number,
+  factor: number,
+): Float64Array | undefined {
+  if (levels.length > K.chunk) return undefined;
+  if (resident !== levels || residentWeights !== weights) {
+    K.in64.set(levels);
+    if (weights !== undefined) K.out64.set(weights);
+    resident = levels;
+    residentWeights = weights;
+  }
+  K.x.sweepMoments(i0, i1, c, b, mean, factor, weights === undefined ? 0 : 1);
+  for (let k = 0; k < 6; k++) MOMENTS[k] = K.x.moment(k);
+  return MOMENTS;
+}
+const MOMENTS = new Float64Array(6);

@@ -42,12 +42,12 @@ export function expDD(h: number, l: number): number {
 }
 
 /**
- * exp(h) for h ≤ 0 (or NaN), the same table and accuracy as {@link expDD} without the low part
- * and the overflow branch: the sweep's inner loop, where every exponent is ≤ 0.
+ * exp(h) for h ≤ 0, and exactly 0 below −708 (where exp(h) < 2^−1021): the fused sweep's weight,
+ * where such a term cannot change a moment of a sum whose largest term is 1. One branch and the
+ * table: the WebAssembly kernel's sweep loop does the same with a lane mask.
  */
-export function expNonPositive(h: number): number {
-  if (!(h >= -708)) return h < -745.2 ? 0 : Math.exp(h);
-  return tableExp(h, 0);
+export function expSweep(h: number): number {
+  return h >= -708 ? tableExp(h, 0) : 0;
 }
 
 /** The table-driven core for h + l in [−708, 709] (small enough for V8 to inline). */

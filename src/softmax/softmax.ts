@@ -33,7 +33,11 @@ export interface SoftmaxIntoOptions<O extends WritableArrayLike> extends Softmax
  * τ = ±Infinity is uniform over the unmasked states; τ < 0 is softmax(z/τ) as written.
  *
  * Cost: three passes (validate and find the maximum; exponentiate and sum; divide) and n
- * exponentials, with no allocation beyond the result.
+ * exponentials, with no allocation beyond the result. Float64Array and Float32Array logits at a
+ * finite nonzero temperature run on the WebAssembly SIMD kernel, with results identical to the
+ * JavaScript path's (docs/performance.md; `kernelBackend()`). A Float32Array into a
+ * Float32Array `out` at τ = 1 is computed in single precision, within 2 float32 ulp of the
+ * float64 answer.
  *
  * @param logits - the vector z (any array-like of numbers); never modified.
  * @returns a new Float64Array, or `options.out` filled with the probabilities.

@@ -7,12 +7,15 @@
  * a pilot pass over every 64th level at the same temperature, so it depends on that temperature
  * alone (a sweep split across workers gives identical bits) and is close enough to U that the
  * one-pass variance ⟨d²⟩ − ⟨d⟩² loses at most three digits; when it would lose more, the
- * caller falls back to the two-pass engine. Moment sums are accumulated in blocks of 256 and
- * the block sums added with compensation, so the error does not grow with the number of levels.
+ * caller falls back to the two-pass engine. Moment sums are accumulated in blocks of 256 (in two
+ * lanes, even and odd offsets) and the block sums added with compensation, so the error does not
+ * grow with the number of levels. The WebAssembly SIMD kernel runs this loop, with identical
+ * bits, when the levels fit its buffers (131 072 levels).
  * @internal
  */
 
-import { expNonPositive } from "../internal/exp.js";
+import { active, sweepMomentsTyped } from "../internal/accel.js";
+import { expSweep } from "../internal/exp.js";
 import { productError, scaleByPow2 } from "../internal/float.js";
 import { betaOf, ENERGIES, FINITE } from "../internal/kernel.js";
 import type { ThermodynamicState } from "../internal/thermo.js";
@@ -41,7 +44,7 @@ export function fusedState(
     return undefined;
   if (!Number.isFinite((levels[i1 - 1] as number) - (levels[i0] as number))) return undefined;
   const c = temperature > 0 ? (levels[i0] as number) : (levels[i1 - 1] as number);
-  const exp = expNonPositive;
+  const exp = expSweep;
   const { bh, bl } = B;
   const b = -factor;
 
@@ -62,35 +65,61 @@ export function fusedState(
   let ml = 0;
   let qh = 0; // Σw·d²
   let ql = 0;
-  for (let start = i0; start < i1; start += BLOCK) {
-    const end = Math.min(start + BLOCK, i1);
-    let bw = 0;
-    let bm = 0;
-    let bq = 0;
-    for (let i = start; i < end; i++) {
-      const e = levels[i] as number;
-      // The exponent in plain arithmetic: its rounding, ≤ |b·(e − c)|·2⁻⁵³, is below 1e−14
-      // relative for every weight above e^−40, far inside the sweep's 1e−13 target.
-      let w = exp((e - c) * b);
-      if (weights !== undefined) w *= weights[i] as number;
-      const d = (e - K) * factor;
-      const wd = w * d;
-      bw += w;
-      bm += wd;
-      bq += wd * d;
+  const K0 = active();
+  const moments =
+    K0 === undefined ? undefined : sweepMomentsTyped(K0, levels, weights, i0, i1, c, b, K, factor);
+  if (moments !== undefined) {
+    // The WebAssembly SIMD kernel: the loop below, lane for lane (identical bits).
+    sh = moments[0] as number;
+    sl = moments[1] as number;
+    mh = moments[2] as number;
+    ml = moments[3] as number;
+    qh = moments[4] as number;
+    ql = moments[5] as number;
+  } else {
+    for (let start = i0; start < i1; start += BLOCK) {
+      const end = Math.min(start + BLOCK, i1);
+      // Two lanes, even and odd offsets from the block start: the kernel's order.
+      let bw0 = 0;
+      let bm0 = 0;
+      let bq0 = 0;
+      let bw1 = 0;
+      let bm1 = 0;
+      let bq1 = 0;
+      for (let i = start; i < end; i++) {
+        const e = levels[i] as number;
+        // The exponent in plain arithmetic: its rounding, ≤ |b·(e − c)|·2⁻⁵³, is below 1e−14
+        // relative for every weight above e^−40, far inside the sweep's 1e−13 target.
+        let w = exp((e - c) * b);
+        if (weights !== undefined) w *= weights[i] as number;
+        const d = (e - K) * factor;
+        const wd = w * d;
+        if (((i - start) & 1) === 0) {
+          bw0 += w;
+          bm0 += wd;
+          bq0 += wd * d;
+        } else {
+          bw1 += w;
+          bm1 += wd;
+          bq1 += wd * d;
+        }
+      }
+      const bw = bw0 + bw1;
+      const bm = bm0 + bm1;
+      const bq = bq0 + bq1;
+      let t = sh + bw;
+      let tb = t - sh;
+      sl += sh - (t - tb) + (bw - tb);
+      sh = t;
+      t = mh + bm;
+      tb = t - mh;
+      ml += mh - (t - tb) + (bm - tb);
+      mh = t;
+      t = qh + bq;
+      tb = t - qh;
+      ql += qh - (t - tb) + (bq - tb);
+      qh = t;
     }
-    let t = sh + bw;
-    let tb = t - sh;
-    sl += sh - (t - tb) + (bw - tb);
-    sh = t;
-    t = mh + bm;
-    tb = t - mh;
-    ml += mh - (t - tb) + (bm - tb);
-    mh = t;
-    t = qh + bq;
-    tb = t - qh;
-    ql += qh - (t - tb) + (bq - tb);
-    qh = t;
   }
   const W = sh + sl;
   const m1 = (mh + ml) / W; // ⟨d⟩

@@ -268,6 +268,14 @@ describe.skipIf(skip)("the demo in headless Chromium", () => {
     expect(levels?.customdata).toEqual([1, 2, 2, 2]);
   });
 
+  it("loads the WebAssembly SIMD kernel asynchronously and says so", async () => {
+    await open();
+    // Chromium refuses synchronous compilation over 4 kB on the main thread: the kernel
+    // arrives a moment after the page, and the note under the timings follows it.
+    await page.waitForSelector('#timing-kernel[data-backend="wasm-simd"]', { timeout: 10_000 });
+    expect(await text(page, "#timing-kernel")).toContain("WebAssembly SIMD kernel");
+  });
+
   it("follows typed logits and temperatures, including 0, ∞ and negative ones", async () => {
     await open();
     const z = [0.5, -1.2, 3, 2.2, 0, 3, Number.NEGATIVE_INFINITY];
