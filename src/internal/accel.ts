@@ -3,18 +3,19 @@
  * over chunks of the caller's arrays.
  *
  * The kernel runs the same arithmetic as the JavaScript path, operation for operation, so the
- * two give identical bits (test/wasm.test.ts); which one runs is a matter of speed only. It is
- * used for softmax at unit temperature and log-sum-exp without weights, on Float64Array and
- * Float32Array input, into Float64Array or Float32Array output; every other call, and every
- * engine without WebAssembly SIMD, takes the JavaScript path.
+ * two give identical bits (test/wasm.test.ts); which one runs is a matter of speed only. It
+ * serves softmax and logSoftmax at finite nonzero temperatures (τ ≠ −1) and log-sum-exp without
+ * weights, on Float64Array and Float32Array input, into Float64Array or Float32Array output,
+ * and the moments of the fused temperature sweep; every other call, and every engine without
+ * WebAssembly SIMD, takes the JavaScript path (docs/performance.md).
  *
- * Loading: Node and workers compile the ~6 kB module synchronously at import. Browsers refuse
+ * Loading: Node and workers compile the ~8 kB module synchronously at import. Browsers refuse
  * synchronous compilation of modules over 4 kB on the main thread, so there it is compiled
  * asynchronously and the JavaScript path serves the calls made before it is ready
  * ({@link whenKernelReady}).
  *
- * Memory: the module holds two chunk buffers of 16 384 elements (128 kB each) whatever the input
- * size; data is copied through them, so peak memory stays input + output + a constant.
+ * Memory: the module holds two chunk buffers of 131 072 elements (1 MB each) whatever the input
+ * size; data is copied through them, so peak memory stays input + output + about 2 MB.
  * @internal
  */
 
