@@ -9,6 +9,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 
+/** True when python3 can import numpy and scipy (the Python peers). */
+function hasNumpy(): boolean {
+  try {
+    execFileSync("python3", ["-c", "import numpy, scipy.special"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 it("the benchmark harness runs end to end and writes its report", () => {
   const dir = mkdtempSync(join(tmpdir(), "gibbs-softmax-bench-"));
   try {
@@ -30,9 +40,14 @@ it("the benchmark harness runs end to end and writes its report", () => {
       "sweepParallel",
       "softmaxRows",
       "peak memory",
+      "Where the time goes",
     ]) {
       expect(report).toContain(name);
     }
+    // The paired round ran: with numpy present, the seed-code goal carries a ratio.
+    const seedGoal = report.split("\n").find((l) => l.includes("vs the numpy seed code"));
+    expect(seedGoal).toBeDefined();
+    if (hasNumpy()) expect(seedGoal).toMatch(/× the peer's time \(rounds:/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
