@@ -2,21 +2,24 @@
  * The WebAssembly SIMD kernel of gibbs-softmax (AssemblyScript, compiled by `npm run build:wasm`
  * into src/internal/wasm/kernel.ts).
  *
- * It is the hot loop of src/internal/kernel.ts (`plainWeights` at unit temperature, `normalize`)
- * and of the validation scan, written for two f64 lanes. Every operation mirrors the JavaScript
+ * It holds the hot loops of the library, written for two f64 lanes (four f32 lanes for the
+ * single-precision softmax): the validation scan; the weights of softmax, logSoftmax and
+ * log-sum-exp at any finite temperature (`plainWeights` in src/internal/kernel.ts); the
+ * normalisation (`normalize`); the single-precision softmax (src/internal/f32.ts); and the fused
+ * sweep's moments (src/sweep/fused.ts). Every operation mirrors the JavaScript
  * path in the same order, with the same table and the same constants, and the JavaScript path
  * sums in the same two interleaved lanes (even indices in lane 0, odd in lane 1), so both paths
  * give identical bits: test/wasm.test.ts checks that on random and hostile inputs, and every
  * accuracy test runs on both. IEEE 754 add, sub, mul and div are correctly rounded in both
  * JavaScript and WebAssembly, and neither contracts a·b + c into a fused multiply-add.
  *
- * The JavaScript side (src/internal/accel.ts) copies the data through two chunk buffers of
- * CHUNK elements, so the module's memory stays small whatever the input size. The table of
+ * The JavaScript side (src/internal/accel.ts) copies the data through two buffers of CHUNK
+ * elements (in pieces of 32 768 when the input is longer), so the module's memory stays small
+ * whatever the input size. The table of
  * 2^(j/256) (hi, lo interleaved) is written into TABLE by the JavaScript side from the same
  * arrays the JavaScript exp uses. Exponents below −708, where the result is subnormal, call the
  * host's Math.exp, exactly as the JavaScript path does.
  */
-
 
 @external("env", "exp")
 declare function hostExp(x: f64): f64;
