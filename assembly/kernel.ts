@@ -240,11 +240,20 @@ export function sumLo(lane: i32): f64 {
  * The parameters of a temperature other than 1 (src/internal/kernel.ts `Beta`), written by
  * `setBeta`: b = 1/τ as bh + bl with bh's Veltkamp split bhh + bhl, s12 = 2^−k the power of two
  * that keeps the data in range, cs = c·2^−k, and whether the data are scaled before the
- * subtraction (|τ| ≥ 2).
+ * subtraction (|τ| ≥ 2), and the masked value (−∞ for logits, +∞ for energies).
  */
 const BETA: usize = 128;
 
-export function setBeta(pre: i32, s12: f64, cs: f64, bh: f64, bl: f64, bhh: f64, bhl: f64): void {
+export function setBeta(
+  pre: i32,
+  s12: f64,
+  cs: f64,
+  bh: f64,
+  bl: f64,
+  bhh: f64,
+  bhl: f64,
+  mask: f64,
+): void {
   store<f64>(BETA, pre ? 1 : 0);
   store<f64>(BETA, s12, 8);
   store<f64>(BETA, cs, 16);
@@ -253,6 +262,7 @@ export function setBeta(pre: i32, s12: f64, cs: f64, bh: f64, bl: f64, bhh: f64,
   store<f64>(BETA, bhh, 40);
   store<f64>(BETA, bhl, 48);
   store<f64>(BETA, -cs, 56);
+  store<f64>(BETA, mask, 64);
 }
 
 const SPLITTER: f64 = 134217729;
@@ -263,7 +273,8 @@ const SPLITTER: f64 = 134217729;
  */
 @inline
 function weight(x: f64, c: f64, unit: bool): f64 {
-  if (x == -Infinity) return 0;
+  // Unit temperature serves logits only (masked at −∞); otherwise the mask is set by setBeta.
+  if (x == (unit ? -Infinity : load<f64>(BETA, 64))) return 0;
   if (unit) {
     const dh = x - c;
     const bb = dh - x;

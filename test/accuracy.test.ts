@@ -174,7 +174,7 @@ describe("logSumExp against mpmath", () => {
   });
 });
 
-describe("softmax, logSoftmax and logSumExp on both kernels (WebAssembly SIMD and JavaScript)", () => {
+describe("softmax, logSoftmax, logSumExp and gibbs on both kernels (WebAssembly SIMD and JavaScript)", () => {
   // The kernel serves Float64Array and Float32Array input at finite nonzero temperatures
   // (logSumExp without weights): every reference case, on both paths, within the bound and bit
   // for bit the same.
@@ -205,6 +205,23 @@ describe("softmax, logSoftmax and logSumExp on both kernels (WebAssembly SIMD an
       note("logSoftmax (WebAssembly SIMD)", c.name, el.ulps, maxRelative(lsimd, c.logp));
       expect.soft(el.ulps, `logSoftmax(${c.name})[${el.index}]`).toBeLessThanOrEqual(ULP_BOUND);
       expect.soft(Array.from(lsimd), "identical on both kernels").toEqual(Array.from(ljs));
+    });
+  }
+  for (const c of refs.gibbs.filter(
+    (r) => r.degeneracies === undefined && r.temperature !== 0 && Number.isFinite(r.temperature),
+  )) {
+    it(`gibbs and logPartitionFunction ${c.name} T = ${c.temperature}`, () => {
+      const input = Float64Array.from(c.energies);
+      const options = { temperature: c.temperature, kB: c.kB };
+      const simd = run("auto", () => gibbs(input, options));
+      const js = run("js", () => gibbs(input, options));
+      const e = maxUlp(simd, c.p);
+      note("gibbs (WebAssembly SIMD)", c.name, e.ulps, maxRelative(simd, c.p));
+      expect.soft(e.ulps, `gibbs(${c.name})[${e.index}]`).toBeLessThanOrEqual(ULP_BOUND);
+      expect.soft(Array.from(simd), "identical on both kernels").toEqual(Array.from(js));
+      const lsimd = run("auto", () => logPartitionFunction(input, options));
+      const ljs = run("js", () => logPartitionFunction(input, options));
+      expect.soft(Object.is(lsimd, ljs), `identical: ${lsimd} vs ${ljs}`).toBe(true);
     });
   }
   for (const c of refs.logSumExp.filter((r) => r.weights === undefined)) {

@@ -12,9 +12,12 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  gibbs,
   kernelBackend,
+  logPartitionFunction,
   logSoftmax,
   logSumExp,
+  partitionFunction,
   setKernelBackend,
   softmax,
   softmaxRows,
@@ -124,6 +127,55 @@ describe("the WebAssembly SIMD kernel", () => {
           expectIdentical(l.simd, l.js, `logSoftmax ${what}`);
         }
       }
+    }
+  });
+
+  it("gives gibbs, ln Z and Z with the same bits (kB, T < 0, masked levels, float32)", () => {
+    let seed = 300;
+    for (const [kB, temperature] of [
+      [1, 1],
+      [1, 0.3],
+      [1, -2],
+      [8.617333262e-5, 300],
+      [1.380649e-23, 4.2],
+      [1, -1],
+      [1, 1e-250],
+    ] as const) {
+      for (const n of [1, 7, 1000, 131_073]) {
+        for (const Kind of [Float64Array, Float32Array]) {
+          const E = vector(Kind, n, 40 * kB * Math.abs(temperature), seed++);
+          if (n > 5) E[5] = Number.POSITIVE_INFINITY;
+          const options = { temperature, kB };
+          const what = `kB = ${kB}, T = ${temperature}, n = ${n}, ${Kind.name}`;
+          const g = onBoth(() => gibbs(E, options));
+          expectIdentical(g.simd, g.js, `gibbs ${what}`);
+          const g32 = onBoth(() => gibbs(E, { ...options, out: new Float32Array(n) }));
+          expectIdentical(g32.simd, g32.js, `gibbs into Float32Array ${what}`);
+          const l = onBoth(() => logPartitionFunction(E, options));
+          expect(Object.is(l.simd, l.js), `ln Z ${what}: ${l.simd} vs ${l.js}`).toBe(true);
+          const z = onBoth(() => partitionFunction(E, options));
+          expect(Object.is(z.simd, z.js), `Z ${what}`).toBe(true);
+        }
+      }
+    }
+    const message = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (e) {
+        return `${(e as Error).name}: ${(e as Error).message}`;
+      }
+      return "no error";
+    };
+    for (const E of [
+      Float64Array.of(0, Number.NEGATIVE_INFINITY),
+      Float64Array.of(Number.NaN, 1),
+      Float64Array.of(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY),
+    ]) {
+      const m = onBoth(() => message(() => gibbs(E, { temperature: 1.5 })));
+      expect(m.simd).toBe(m.js);
+      expect(m.simd).toMatch(/^RangeError: gibbs: /);
+      const l = onBoth(() => message(() => logPartitionFunction(E, { temperature: 1.5 })));
+      expect(l.simd).toBe(l.js);
     }
   });
 

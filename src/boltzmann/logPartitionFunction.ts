@@ -1,5 +1,6 @@
 import { ENERGIES, scan } from "../internal/kernel.js";
 import { logPartition } from "../internal/thermo.js";
+import { logPartitionOnKernel } from "./kernelPath.js";
 import { type GibbsOptions, gibbsOptions } from "./options.js";
 
 /**
@@ -26,6 +27,10 @@ import { type GibbsOptions, gibbsOptions } from "./options.js";
 export function logPartitionFunction(energies: ArrayLike<number>, options: GibbsOptions): number {
   const fn = "logPartitionFunction";
   const { temperature, kB, degeneracies } = gibbsOptions(fn, options);
+  if (degeneracies === undefined) {
+    const fast = logPartitionOnKernel(fn, energies, kB, temperature);
+    if (fast !== undefined) return fast;
+  }
   const S = scan(fn, "energies", energies, ENERGIES, "options.degeneracies", degeneracies);
   return logPartition(S, kB, temperature);
 }

@@ -1,5 +1,6 @@
 import { ENERGIES, scan } from "../internal/kernel.js";
 import { logPartition } from "../internal/thermo.js";
+import { logPartitionOnKernel } from "./kernelPath.js";
 import { type GibbsOptions, gibbsOptions } from "./options.js";
 
 /**
@@ -25,6 +26,10 @@ import { type GibbsOptions, gibbsOptions } from "./options.js";
 export function partitionFunction(energies: ArrayLike<number>, options: GibbsOptions): number {
   const fn = "partitionFunction";
   const { temperature, kB, degeneracies } = gibbsOptions(fn, options);
+  if (degeneracies === undefined) {
+    const fast = logPartitionOnKernel(fn, energies, kB, temperature);
+    if (fast !== undefined) return Math.exp(fast);
+  }
   const S = scan(fn, "energies", energies, ENERGIES, "options.degeneracies", degeneracies);
   return Math.exp(logPartition(S, kB, temperature));
 }

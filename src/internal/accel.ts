@@ -4,9 +4,9 @@
  *
  * The kernel runs the same arithmetic as the JavaScript path, operation for operation, so the
  * two give identical bits (test/wasm.test.ts); which one runs is a matter of speed only. It
- * serves softmax and logSoftmax at finite nonzero temperatures (τ ≠ −1) and log-sum-exp without
- * weights, on Float64Array and Float32Array input, into Float64Array or Float32Array output,
- * and the moments of the fused temperature sweep; every other call, and every engine without
+ * serves softmax and logSoftmax at finite nonzero temperatures (τ ≠ −1), log-sum-exp without
+ * weights, and gibbs and ln Z without degeneracies, on Float64Array and Float32Array input, into
+ * Float64Array or Float32Array output, and the moments of the fused temperature sweep; every other call, and every engine without
  * WebAssembly SIMD, takes the JavaScript path (docs/performance.md).
  *
  * Loading: Node and workers compile the ~8 kB module synchronously at import. Browsers refuse
@@ -21,7 +21,7 @@
 
 import { EXP2_HI, EXP2_LO } from "./expTable.js";
 import { EXP2_32 } from "./f32.js";
-import { type Beta, FINITE, finishLanes } from "./kernel.js";
+import { type Beta, type Direction, FINITE, finishLanes, LOGITS } from "./kernel.js";
 import { KERNEL_WASM } from "./wasm/kernel.js";
 
 /** The part of the WebAssembly API used here (the project's lib settings are DOM-free). */
@@ -58,6 +58,7 @@ interface Exports {
     bl: number,
     bhh: number,
     bhl: number,
+    mask: number,
   ): void;
   normalizeF64(len: number, total: number, corr: number): void;
   normalizeF32(len: number, total: number, corr: number): void;
@@ -246,15 +247,16 @@ export function scanTyped(
 }
 
 /**
- * True when the kernel can take this temperature: finite and nonzero, τ = 1, or τ ≠ ±1 with
+ * True when the kernel can take this temperature for logits or energies: finite and nonzero,
+ * τ = 1 for logits, or b ≠ ±1 with
  * the power of two 2^−k representable in one double (the JavaScript path's `twoStep` is
  * false), which holds for every |τ| between about 1e−300 and 1e300.
  */
-export function kernelTakes(B: Beta): boolean {
+export function kernelTakes(B: Beta, direction: Direction = LOGITS): boolean {
   if (B.kind !== FINITE) return false;
   const s12 = B.s1 * B.s2;
-  // τ = −1 is "unit" with sign −1 for the JavaScript path; the kernel's unit loop assumes +1.
-  if (B.unit) return B.sign > 0;
+  // "Unit" b = ±1 runs the kernel's unit loop only for logits at τ = 1 (sign +1, masked at −∞).
+  if (B.unit) return B.sign > 0 && direction === LOGITS;
   return s12 > 0 && Number.isFinite(s12);
 }
 
@@ -272,6 +274,7 @@ export function weightsTyped(
   c: number,
   out: Float64Array | Float32Array | undefined,
   loaded: boolean,
+  direction: Direction = LOGITS,
 ): [number, number] {
   const n = values.length;
   const inKind = values instanceof Float64Array ? 1 : 2;
@@ -279,7 +282,8 @@ export function weightsTyped(
   const x = K.x;
   if (!B.unit) {
     // The same products as `fillWeights`: cs = c·s1·s2 and s12 = s1·s2.
-    x.setBeta(B.pre ? 1 : 0, B.s1 * B.s2, c * B.s1 * B.s2, B.bh, B.bl, B.bhh, B.bhl);
+    const mask = direction === LOGITS ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    x.setBeta(B.pre ? 1 : 0, B.s1 * B.s2, c * B.s1 * B.s2, B.bh, B.bl, B.bhh, B.bhl, mask);
   }
   const unit = B.unit ? 1 : 0;
   resident = undefined;

@@ -11,6 +11,7 @@ import {
 import {
   type Beta,
   betaOf,
+  type Direction,
   fillLogProbabilities,
   LOGITS,
   type Spectrum,
@@ -146,10 +147,10 @@ export function logSoftmaxOnKernel(
 }
 
 /**
- * The dominant logit by the kernel's scan: the largest for sign +1, the smallest for −1. Where
- * the scan saw NaN or ±∞, the JavaScript scan decides: it throws for NaN and +∞ (naming the
- * index), and returns the dominant unmasked logit when the only specials are −∞ (masked
- * states). Undefined when every state is masked (or, with `allowUndefinedInfinity`, some
+ * The dominant value by the kernel's scan: the largest for sign +1, the smallest for −1. Where
+ * the scan saw NaN or ±∞, the JavaScript scan decides: it throws for NaN and the undefined
+ * infinity (+∞ logit, −∞ energy), naming the index, and returns the dominant unmasked value
+ * when the only specials are masked states (−∞ logits, +∞ energies). Undefined when every state is masked (or, with `allowUndefinedInfinity`, some
  * value is +∞: the caller's JavaScript path gives the answer).
  * @internal
  */
@@ -160,10 +161,11 @@ export function kernelDominant(
   values: Float64Array | Float32Array,
   sign: 1 | -1,
   allowUndefinedInfinity = false,
+  direction: Direction = LOGITS,
 ): number | undefined {
   const scanned = scanTyped(K, values);
   if (!scanned.special) return sign > 0 ? scanned.hi : scanned.lo;
-  const S = scan(fn, name, values, LOGITS, undefined, undefined, allowUndefinedInfinity);
+  const S = scan(fn, name, values, direction, undefined, undefined, allowUndefinedInfinity);
   if (S.active === 0 || S.infinite > 0) return undefined;
   return sign > 0 ? S.hi : S.lo;
 }
