@@ -40,6 +40,16 @@ function onBoth<T>(f: () => T): { simd: T; js: T } {
   return { simd, js };
 }
 
+/** The error a call throws, as "Name: message", or "no error". */
+function message(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return `${(e as Error).name}: ${(e as Error).message}`;
+  }
+  return "no error";
+}
+
 /** The first index where two arrays differ in their bits (Object.is), or −1. */
 function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) return 0;
@@ -158,14 +168,6 @@ describe("the WebAssembly SIMD kernel", () => {
         }
       }
     }
-    const message = (f: () => unknown): string => {
-      try {
-        f();
-      } catch (e) {
-        return `${(e as Error).name}: ${(e as Error).message}`;
-      }
-      return "no error";
-    };
     for (const E of [
       Float64Array.of(0, Number.NEGATIVE_INFINITY),
       Float64Array.of(Number.NaN, 1),
@@ -320,14 +322,6 @@ describe("the WebAssembly SIMD kernel", () => {
       ["all masked", Float64Array.of(Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY)],
     ];
     for (const [what, x] of bad) {
-      const message = (f: () => unknown): string => {
-        try {
-          f();
-        } catch (e) {
-          return `${(e as Error).name}: ${(e as Error).message}`;
-        }
-        return "no error";
-      };
       const m = onBoth(() => message(() => softmax(x)));
       expect(m.simd, what).toBe(m.js);
       expect(m.simd, what).toMatch(/^RangeError: softmax: /);
