@@ -23,6 +23,7 @@ import {
   softmaxRows,
   sweep,
   temperatureGrid,
+  thermodynamics,
   whenKernelReady,
 } from "../src/index.js";
 import { ulp32Distance } from "./helpers/ulp.js";
@@ -140,7 +141,7 @@ describe("the WebAssembly SIMD kernel", () => {
     }
   });
 
-  it("gives gibbs, ln Z and Z with the same bits (kB, T < 0, masked levels, float32)", () => {
+  it("gives gibbs, ln Z, Z and thermodynamics with the same bits (kB, T < 0, masked levels, float32)", () => {
     let seed = 300;
     for (const [kB, temperature] of [
       [1, 1],
@@ -165,6 +166,18 @@ describe("the WebAssembly SIMD kernel", () => {
           expect(Object.is(l.simd, l.js), `ln Z ${what}: ${l.simd} vs ${l.js}`).toBe(true);
           const z = onBoth(() => partitionFunction(E, options));
           expect(Object.is(z.simd, z.js), `Z ${what}`).toBe(true);
+          const th = onBoth(() => thermodynamics(E, options));
+          for (const key of [
+            "logZ",
+            "freeEnergy",
+            "internalEnergy",
+            "entropy",
+            "heatCapacity",
+            "energyVariance",
+          ] as const) {
+            expect(Object.is(th.simd[key], th.js[key]), `${key} ${what}`).toBe(true);
+          }
+          expectIdentical(th.simd.probabilities, th.js.probabilities, `occupations ${what}`);
         }
       }
     }

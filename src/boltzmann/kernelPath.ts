@@ -1,6 +1,6 @@
 /**
- * The Boltzmann side on the WebAssembly SIMD kernel: `gibbs`, `logPartitionFunction` and
- * `partitionFunction` of a Float64Array or Float32Array of energies without degeneracies, at a
+ * The Boltzmann side on the WebAssembly SIMD kernel: `gibbs`, `logPartitionFunction`,
+ * `partitionFunction` and `thermodynamics` of a Float64Array or Float32Array of energies without degeneracies, at a
  * finite nonzero temperature. The kernel gives the JavaScript path's bits (docs/performance.md);
  * every other call, and every input the JavaScript path must refuse, returns undefined here so
  * that path (and its error messages) takes over.
@@ -13,17 +13,28 @@ import {
   kernelTakes,
   kindOf,
   normalizeTyped,
+  scanTyped,
   weightsTyped,
 } from "../internal/accel.js";
-import { type Beta, betaOf, ENERGIES, logNormalizer } from "../internal/kernel.js";
+import {
+  type Beta,
+  betaOf,
+  dominant,
+  ENERGIES,
+  logNormalizer,
+  type Spectrum,
+  scan,
+} from "../internal/kernel.js";
+import { finiteState, type ThermodynamicState } from "../internal/thermo.js";
 import type { WritableArrayLike } from "../internal/validate.js";
-import { kernelDominant } from "../softmax/prepare.js";
 
 interface EnergiesCall {
   readonly K: Kernel;
   readonly values: Float64Array | Float32Array;
   readonly B: Beta;
   readonly c: number;
+  /** The spectrum as the JavaScript scan describes it (lowest and highest unmasked level). */
+  readonly S: Spectrum;
 }
 
 function energiesCall(
@@ -37,8 +48,24 @@ function energiesCall(
   const B = betaOf(ENERGIES, kB, temperature);
   if (!kernelTakes(B, ENERGIES)) return undefined;
   const values = energies as Float64Array | Float32Array;
-  const c = kernelDominant(K, fn, "energies", values, B.sign, false, ENERGIES);
-  return c === undefined ? undefined : { K, values, B, c };
+  const n = values.length;
+  const scanned = scanTyped(K, values);
+  // NaN, −∞ (undefined) and +∞ (masked): the JavaScript scan decides, and names the index.
+  const S: Spectrum = scanned.special
+    ? scan(fn, "energies", values, ENERGIES)
+    : {
+        values,
+        n,
+        direction: ENERGIES,
+        mant: undefined,
+        expo: undefined,
+        active: n,
+        infinite: 0,
+        lo: scanned.lo,
+        hi: scanned.hi,
+      };
+  if (S.active === 0) return undefined;
+  return { K, values, B, c: dominant(S, B), S };
 }
 
 /** gibbs on the kernel, into `out` (typed, of the right length) or a new Float64Array. */
@@ -73,4 +100,25 @@ export function logPartitionOnKernel(
   const n = values.length;
   const [sumHi, sumLo] = weightsTyped(K, values, B, c, undefined, n <= K.chunk, ENERGIES);
   return logNormalizer(B, { c, shift: 0, sumHi, sumLo, scaleExp: 0 });
+}
+
+/**
+ * thermodynamics on the kernel: the occupations from the kernel (the bits of `gibbs`), then the
+ * JavaScript path's moments (`finiteState`), so the state is the JavaScript path's too.
+ */
+export function thermodynamicsOnKernel(
+  fn: string,
+  energies: ArrayLike<number>,
+  kB: number,
+  temperature: number,
+): { state: ThermodynamicState; probabilities: Float64Array } | undefined {
+  const call = energiesCall(fn, energies, kB, temperature);
+  if (call === undefined) return undefined;
+  const { K, values, B, c, S } = call;
+  const n = values.length;
+  const p = new Float64Array(n);
+  const [sumHi, sumLo] = weightsTyped(K, values, B, c, p, n <= K.chunk, ENERGIES);
+  normalizeTyped(K, p, sumHi, sumLo);
+  const r = { c, shift: 0, sumHi, sumLo, scaleExp: 0 };
+  return { state: finiteState(S, B, r, kB, temperature, p), probabilities: p };
 }

@@ -1,5 +1,6 @@
 import { ENERGIES, scan } from "../internal/kernel.js";
 import { type ThermodynamicState, thermodynamicState } from "../internal/thermo.js";
+import { thermodynamicsOnKernel } from "./kernelPath.js";
 import { type GibbsOptions, gibbsOptions } from "./options.js";
 
 /** Everything {@link thermodynamics} returns. */
@@ -39,6 +40,10 @@ export interface Thermodynamics extends ThermodynamicState {
 export function thermodynamics(energies: ArrayLike<number>, options: GibbsOptions): Thermodynamics {
   const fn = "thermodynamics";
   const { temperature, kB, degeneracies } = gibbsOptions(fn, options);
+  if (degeneracies === undefined) {
+    const fast = thermodynamicsOnKernel(fn, energies, kB, temperature);
+    if (fast !== undefined) return { ...fast.state, probabilities: fast.probabilities };
+  }
   const S = scan(fn, "energies", energies, ENERGIES, "options.degeneracies", degeneracies);
   if (S.n === 0)
     throw new RangeError(`${fn}: energies is empty; a spectrum needs at least one level`);

@@ -5,7 +5,7 @@
  * The kernel runs the same arithmetic as the JavaScript path, operation for operation, so the
  * two give identical bits (test/wasm.test.ts); which one runs is a matter of speed only. It
  * serves softmax and logSoftmax at finite nonzero temperatures (τ ≠ −1), log-sum-exp without
- * weights, and gibbs and ln Z without degeneracies, on Float64Array and Float32Array input, into
+ * weights, and gibbs, ln Z and thermodynamics' occupations without degeneracies, on Float64Array and Float32Array input, into
  * Float64Array or Float32Array output, and the moments of the fused temperature sweep; every other call, and every engine without
  * WebAssembly SIMD, takes the JavaScript path (docs/performance.md).
  *

@@ -135,7 +135,8 @@ export function thermodynamicState(
   };
 }
 
-function finiteState(
+/** The state at a finite temperature from the occupations p and their weight sum r. @internal */
+export function finiteState(
   S: Spectrum,
   B: Beta,
   r: WeightSum,
