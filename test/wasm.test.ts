@@ -26,6 +26,7 @@ import {
   thermodynamics,
   whenKernelReady,
 } from "../src/index.js";
+import { SWEEP_COLUMNS } from "../src/sweep/engine.js";
 import { ulp32Distance } from "./helpers/ulp.js";
 
 afterEach(() => setKernelBackend("auto"));
@@ -167,14 +168,7 @@ describe("the WebAssembly SIMD kernel", () => {
           const z = onBoth(() => partitionFunction(E, options));
           expect(Object.is(z.simd, z.js), `Z ${what}`).toBe(true);
           const th = onBoth(() => thermodynamics(E, options));
-          for (const key of [
-            "logZ",
-            "freeEnergy",
-            "internalEnergy",
-            "entropy",
-            "heatCapacity",
-            "energyVariance",
-          ] as const) {
+          for (const key of SWEEP_COLUMNS) {
             expect(Object.is(th.simd[key], th.js[key]), `${key} ${what}`).toBe(true);
           }
           expectIdentical(th.simd.probabilities, th.js.probabilities, `occupations ${what}`);
@@ -211,13 +205,7 @@ describe("the WebAssembly SIMD kernel", () => {
         const options =
           degeneracies === undefined ? { temperatures: ts } : { temperatures: ts, degeneracies };
         const r = onBoth(() => sweep(E, options));
-        for (const column of [
-          "logZ",
-          "freeEnergy",
-          "internalEnergy",
-          "entropy",
-          "heatCapacity",
-        ] as const) {
+        for (const column of SWEEP_COLUMNS) {
           expectIdentical(r.simd[column], r.js[column], `${what}: ${column}`);
         }
       }
