@@ -433,70 +433,51 @@ function plainWeights(
   let l0 = 0;
   let h1 = 1;
   let l1 = 0;
-  if (B.unit) {
-    const sign = B.sign;
-    for (let i = 0; i < n; i++) {
-      const x = values[i] as number;
-      let wi = 0;
-      if (x !== mask) {
-        const dh = x - c;
-        const bb = dh - x;
-        const dl = x - (dh - bb) + (-c - bb);
-        wi = exp(sign * dh, sign * dl);
-      }
-      sink[i & m] = wi;
-      if ((i & 1) === 0) {
-        const t = h0 + wi;
-        l0 += wi - (t - h0);
-        h0 = t;
+  const { unit, sign, pre, bh, bl, bhh, bhl, s1, s2 } = B;
+  const s12 = s1 * s2;
+  const twoStep = !(s12 > 0 && Number.isFinite(s12));
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    let wi = 0;
+    if (x !== mask && unit) {
+      const dh = x - c;
+      const bb = dh - x;
+      const dl = x - (dh - bb) + (-c - bb);
+      wi = exp(sign * dh, sign * dl);
+    } else if (x !== mask) {
+      let dh: number;
+      let dl: number;
+      if (pre) {
+        const xs = twoStep ? x * s1 * s2 : x * s12;
+        dh = xs - cs;
+        const bb = dh - xs;
+        dl = xs - (dh - bb) + (-cs - bb);
       } else {
-        const t = h1 + wi;
-        l1 += wi - (t - h1);
-        h1 = t;
+        const d = x - c;
+        const bb = d - x;
+        dl = x - (d - bb) + (-c - bb);
+        dh = twoStep ? d * s1 * s2 : d * s12;
+        dl = twoStep ? dl * s1 * s2 : dl * s12;
+      }
+      const p = dh * bh;
+      if (p > -1e4) {
+        // Dekker's product error of dh·bh, plus the low parts.
+        const sp = SPLITTER * dh;
+        const ah = sp - (sp - dh);
+        const al = dh - ah;
+        const lo = ah * bhh - p + ah * bhl + al * bhh + al * bhl + (dh * bl + dl * bh);
+        wi = exp(p, lo);
       }
     }
-  } else {
-    const { pre, bh, bl, bhh, bhl, s1, s2 } = B;
-    const s12 = s1 * s2;
-    const twoStep = !(s12 > 0 && Number.isFinite(s12));
-    for (let i = 0; i < n; i++) {
-      const x = values[i] as number;
-      let wi = 0;
-      if (x !== mask) {
-        let dh: number;
-        let dl: number;
-        if (pre) {
-          const xs = twoStep ? x * s1 * s2 : x * s12;
-          dh = xs - cs;
-          const bb = dh - xs;
-          dl = xs - (dh - bb) + (-cs - bb);
-        } else {
-          const d = x - c;
-          const bb = d - x;
-          dl = x - (d - bb) + (-c - bb);
-          dh = twoStep ? d * s1 * s2 : d * s12;
-          dl = twoStep ? dl * s1 * s2 : dl * s12;
-        }
-        const p = dh * bh;
-        if (p > -1e4) {
-          // Dekker's product error of dh·bh, plus the low parts.
-          const sp = SPLITTER * dh;
-          const ah = sp - (sp - dh);
-          const al = dh - ah;
-          const lo = ah * bhh - p + ah * bhl + al * bhh + al * bhl + (dh * bl + dl * bh);
-          wi = exp(p, lo);
-        }
-      }
-      sink[i & m] = wi;
-      if ((i & 1) === 0) {
-        const t = h0 + wi;
-        l0 += wi - (t - h0);
-        h0 = t;
-      } else {
-        const t = h1 + wi;
-        l1 += wi - (t - h1);
-        h1 = t;
-      }
+    sink[i & m] = wi;
+    if ((i & 1) === 0) {
+      const t = h0 + wi;
+      l0 += wi - (t - h0);
+      h0 = t;
+    } else {
+      const t = h1 + wi;
+      l1 += wi - (t - h1);
+      h1 = t;
     }
   }
   return finishLanes(h0, l0, h1, l1);
