@@ -153,8 +153,8 @@ function load(): void {
 load();
 
 /**
- * The implementation that serves softmax and log-sum-exp now: `"wasm-simd"` where WebAssembly
- * SIMD is available (and not switched off by {@link setKernelBackend}), `"js"` otherwise. Both
+ * The implementation that serves the hot loops now (softmax, log-sum-exp, gibbs, the partition
+ * function, sweeps; docs/performance.md): `"wasm-simd"` where WebAssembly SIMD is available (and not switched off by {@link setKernelBackend}), `"js"` otherwise. Both
  * give identical results; only speed differs.
  * @example
  * ```ts
