@@ -163,7 +163,7 @@ if (backend === "wasm-simd") {
   const z = logits(mid);
   const out = new Float64Array(mid);
   const c = accel.scanTyped(K, z).hi;
-  const [sumHi, sumLo] = accel.weightsTyped(K, z, UNIT, c, out, false);
+  const [sumHi, sumLo] = accel.weightsTyped(K, z, UNIT, c, out);
   const chunks = (f) => () => {
     // The pieces the library streams through when the input exceeds one buffer.
     const step = mid <= K.chunk ? K.chunk : 32768;
@@ -188,7 +188,7 @@ if (backend === "wasm-simd") {
       chunks((_, len) => K.x.normalizeF64(len, sumHi, -sumLo / sumHi)),
     ],
     ["pass 1 with its copies", () => accel.scanTyped(K, z)],
-    ["pass 2 with its copies", () => accel.weightsTyped(K, z, UNIT, c, out, false)],
+    ["pass 2 with its copies", () => accel.weightsTyped(K, z, UNIT, c, out)],
     ["pass 3 with its copies", () => accel.normalizeTyped(K, out, sumHi, sumLo)],
     ["softmax, whole call", () => softmax(z, { out })],
   ];

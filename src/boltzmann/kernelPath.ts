@@ -1,7 +1,7 @@
 /**
  * The Boltzmann side on the WebAssembly SIMD kernel: `gibbs`, `logPartitionFunction`,
- * `partitionFunction` and `thermodynamics` of a Float64Array or Float32Array of energies without degeneracies, at a
- * finite nonzero temperature. The kernel gives the JavaScript path's bits (docs/performance.md);
+ * `partitionFunction` and `thermodynamics` of a Float64Array or Float32Array of energies without
+ * degeneracies, at a finite nonzero temperature. The kernel gives the JavaScript path's bits (docs/performance.md);
  * every other call, and every input the JavaScript path must refuse, returns undefined here so
  * that path (and its error messages) takes over.
  * @internal
@@ -9,11 +9,11 @@
 
 import {
   active,
+  distributionTyped,
   type Kernel,
   kernelTakes,
   kindOf,
-  normalizeTyped,
-  scanTyped,
+  spectrumOnKernel,
   weightsTyped,
 } from "../internal/accel.js";
 import {
@@ -23,7 +23,6 @@ import {
   ENERGIES,
   logNormalizer,
   type Spectrum,
-  scan,
 } from "../internal/kernel.js";
 import { finiteState, type ThermodynamicState } from "../internal/thermo.js";
 import type { WritableArrayLike } from "../internal/validate.js";
@@ -48,23 +47,8 @@ function energiesCall(
   const B = betaOf(ENERGIES, kB, temperature);
   if (!kernelTakes(B, ENERGIES)) return undefined;
   const values = energies as Float64Array | Float32Array;
-  const n = values.length;
-  const scanned = scanTyped(K, values);
-  // NaN, −∞ (undefined) and +∞ (masked): the JavaScript scan decides, and names the index.
-  const S: Spectrum = scanned.special
-    ? scan(fn, "energies", values, ENERGIES)
-    : {
-        values,
-        n,
-        direction: ENERGIES,
-        mant: undefined,
-        expo: undefined,
-        active: n,
-        infinite: 0,
-        lo: scanned.lo,
-        hi: scanned.hi,
-      };
-  if (S.active === 0) return undefined;
+  const S = spectrumOnKernel(K, fn, "energies", values, ENERGIES);
+  if (S === undefined) return undefined;
   return { K, values, B, c: dominant(S, B), S };
 }
 
@@ -80,10 +64,9 @@ export function gibbsOnKernel(
   const call = energiesCall(fn, energies, kB, temperature);
   if (call === undefined) return undefined;
   const { K, values, B, c } = call;
-  const n = values.length;
-  const target = (out as Float64Array | Float32Array | undefined) ?? new Float64Array(n);
-  const [sumHi, sumLo] = weightsTyped(K, values, B, c, target, n <= K.chunk, ENERGIES);
-  normalizeTyped(K, target, sumHi, sumLo);
+  const target =
+    (out as Float64Array | Float32Array | undefined) ?? new Float64Array(values.length);
+  distributionTyped(K, values, B, c, target, ENERGIES);
   return target;
 }
 
@@ -97,8 +80,7 @@ export function logPartitionOnKernel(
   const call = energiesCall(fn, energies, kB, temperature);
   if (call === undefined) return undefined;
   const { K, values, B, c } = call;
-  const n = values.length;
-  const [sumHi, sumLo] = weightsTyped(K, values, B, c, undefined, n <= K.chunk, ENERGIES);
+  const [sumHi, sumLo] = weightsTyped(K, values, B, c, undefined, ENERGIES);
   return logNormalizer(B, { c, shift: 0, sumHi, sumLo, scaleExp: 0 });
 }
 
@@ -115,10 +97,8 @@ export function thermodynamicsOnKernel(
   const call = energiesCall(fn, energies, kB, temperature);
   if (call === undefined) return undefined;
   const { K, values, B, c, S } = call;
-  const n = values.length;
-  const p = new Float64Array(n);
-  const [sumHi, sumLo] = weightsTyped(K, values, B, c, p, n <= K.chunk, ENERGIES);
-  normalizeTyped(K, p, sumHi, sumLo);
+  const p = new Float64Array(values.length);
+  const [sumHi, sumLo] = distributionTyped(K, values, B, c, p, ENERGIES);
   const r = { c, shift: 0, sumHi, sumLo, scaleExp: 0 };
   return { state: finiteState(S, B, r, kB, temperature, p), probabilities: p };
 }

@@ -21,7 +21,15 @@
 
 import { EXP2_HI, EXP2_LO } from "./expTable.js";
 import { EXP2_32 } from "./f32.js";
-import { type Beta, type Direction, FINITE, finishLanes, LOGITS } from "./kernel.js";
+import {
+  type Beta,
+  type Direction,
+  FINITE,
+  finishLanes,
+  LOGITS,
+  type Spectrum,
+  scan,
+} from "./kernel.js";
 import { KERNEL_WASM } from "./wasm/kernel.js";
 
 /** The part of the WebAssembly API used here (the project's lib settings are DOM-free). */
@@ -94,9 +102,13 @@ export interface Kernel {
 export type KernelBackend = "wasm-simd" | "js";
 
 let kernel: Kernel | undefined;
-/** The sweep levels now in the kernel's buffers (every other use of the buffers clears it). */
-let resident: Float64Array | undefined;
-let residentWeights: Float64Array | undefined;
+/**
+ * The arrays whose contents the kernel's input and output buffers hold now (whole, in one
+ * chunk), so a later pass of the same call, or the next temperature of a sweep, skips the copy.
+ * Every write to a buffer updates its cell.
+ */
+let inHolds: Float64Array | Float32Array | undefined;
+let outHolds: Float64Array | undefined;
 let forcedJs = false;
 let pending: Promise<KernelBackend> = Promise.resolve("js");
 
@@ -206,7 +218,7 @@ export function active(): Kernel | undefined {
 /**
  * Elements per chunk: the whole input when it fits the buffers (one copy in, one out), else
  * STREAM, small enough that a chunk's input and output stay in the core's L2 cache while each
- * pass streams through them (about 7% faster than full chunks at 10⁶, measured).
+ * pass streams through them.
  */
 const STREAM = 32768;
 function stepOf(K: Kernel, n: number): number {
@@ -223,6 +235,7 @@ export function kindOf(v: unknown): 0 | 1 | 2 {
 /** Copies elements [i, i + len) of a typed input into the kernel's input buffer. */
 function copyIn(K: Kernel, values: Float64Array | Float32Array, i: number, len: number): void {
   const src = values.subarray(i, i + len);
+  inHolds = i === 0 && len === values.length ? values : undefined;
   if (values instanceof Float64Array) K.in64.set(src);
   else K.in32.set(src);
 }
@@ -234,7 +247,6 @@ export function scanTyped(
 ): { lo: number; hi: number; special: boolean } {
   const n = values.length;
   const f64 = values instanceof Float64Array;
-  resident = undefined;
   K.x.scanReset();
   const step = stepOf(K, n);
   for (let i = 0; i < n; i += step) {
@@ -244,6 +256,40 @@ export function scanTyped(
     else K.x.scanF32(len);
   }
   return { lo: K.x.scanMin(), hi: K.x.scanMax(), special: K.x.scanSpecialFound() !== 0 };
+}
+
+/**
+ * The spectrum of a typed vector with no multipliers, as `scan` in kernel.ts describes it, from
+ * the kernel's scan: min, max and nothing masked. Where the scan saw NaN or ±∞, the JavaScript
+ * `scan` decides: it throws for NaN and the undefined infinity (+∞ logit, −∞ energy), naming the
+ * index, and sets masked states aside. Undefined when every state is masked, or (with
+ * `allowUndefinedInfinity`) some value is the undefined infinity: the caller's JavaScript path
+ * then gives the answer.
+ */
+export function spectrumOnKernel(
+  K: Kernel,
+  fn: string,
+  name: string,
+  values: Float64Array | Float32Array,
+  direction: Direction,
+  allowUndefinedInfinity = false,
+): Spectrum | undefined {
+  const scanned = scanTyped(K, values);
+  const n = values.length;
+  const S: Spectrum = scanned.special
+    ? scan(fn, name, values, direction, undefined, undefined, allowUndefinedInfinity)
+    : {
+        values,
+        n,
+        direction,
+        mant: undefined,
+        expo: undefined,
+        active: n,
+        infinite: 0,
+        lo: scanned.lo,
+        hi: scanned.hi,
+      };
+  return S.active === 0 || S.infinite > 0 ? undefined : S;
 }
 
 /**
@@ -264,8 +310,8 @@ export function kernelTakes(B: Beta, direction: Direction = LOGITS): boolean {
  * Weights wᵢ = exp(b·(xᵢ − c)) and their sum (the two lanes finished by `finishLanes`), for a
  * temperature the kernel takes ({@link kernelTakes}). With `out`, a multi-chunk input's weights
  * are copied into it; a single-chunk input's stay in the kernel's buffer for
- * {@link normalizeTyped}, which copies the result out once. `loaded`: the input is a single
- * chunk already in the kernel's input buffer (left there by {@link scanTyped}).
+ * {@link normalizeTyped}, which copies the result out once. A single-chunk input that
+ * {@link scanTyped} left in the input buffer is not copied again.
  */
 export function weightsTyped(
   K: Kernel,
@@ -273,7 +319,6 @@ export function weightsTyped(
   B: Beta,
   c: number,
   out: Float64Array | Float32Array | undefined,
-  loaded: boolean,
   direction: Direction = LOGITS,
 ): [number, number] {
   const n = values.length;
@@ -286,7 +331,8 @@ export function weightsTyped(
     x.setBeta(B.pre ? 1 : 0, B.s1 * B.s2, c * B.s1 * B.s2, B.bh, B.bl, B.bhh, B.bhl, mask);
   }
   const unit = B.unit ? 1 : 0;
-  resident = undefined;
+  const loaded = inHolds === values;
+  if (out !== undefined) outHolds = undefined;
   x.sumReset();
   const step = stepOf(K, n);
   for (let i = 0; i < n; i += step) {
@@ -316,7 +362,7 @@ export function normalizeTyped(
   const n = out.length;
   const corr = -sumLo / sumHi;
   const f64 = out instanceof Float64Array;
-  resident = undefined;
+  outHolds = undefined;
   const step = stepOf(K, n);
   for (let i = 0; i < n; i += step) {
     const len = Math.min(step, n - i);
@@ -331,6 +377,23 @@ export function normalizeTyped(
 }
 
 /**
+ * The normalised distribution wᵢ/Σw into `out` (the kernel's `fillWeights` then `normalize`),
+ * returning Σw as hi + lo for the callers that also need the normaliser.
+ */
+export function distributionTyped(
+  K: Kernel,
+  values: Float64Array | Float32Array,
+  B: Beta,
+  c: number,
+  out: Float64Array | Float32Array,
+  direction: Direction = LOGITS,
+): [number, number] {
+  const [sumHi, sumLo] = weightsTyped(K, values, B, c, out, direction);
+  normalizeTyped(K, out, sumHi, sumLo);
+  return [sumHi, sumLo];
+}
+
+/**
  * softmax of a Float32Array into a Float32Array in single precision: src/internal/f32.ts
  * `softmaxFloat32` on the kernel (identical bits). `c` is the largest unmasked logit.
  */
@@ -342,12 +405,13 @@ export function softmaxFloat32Typed(
 ): void {
   const n = values.length;
   const single = n <= K.chunk;
-  resident = undefined;
+  const loaded = inHolds === values;
+  outHolds = undefined;
   K.x.sum32Reset();
   const step = stepOf(K, n);
   for (let i = 0; i < n; i += step) {
     const len = Math.min(step, n - i);
-    if (!single) K.in32.set(values.subarray(i, i + len));
+    if (!loaded) copyIn(K, values, i, len);
     K.x.weights32(len, c);
     if (!single) out.set(K.out32.subarray(0, len), i);
   }
@@ -378,11 +442,10 @@ export function sweepMomentsTyped(
   factor: number,
 ): Float64Array | undefined {
   if (levels.length > K.chunk) return undefined;
-  if (resident !== levels || residentWeights !== weights) {
-    K.in64.set(levels);
-    if (weights !== undefined) K.out64.set(weights);
-    resident = levels;
-    residentWeights = weights;
+  if (inHolds !== levels) copyIn(K, levels, 0, levels.length);
+  if (weights !== undefined && outHolds !== weights) {
+    K.out64.set(weights);
+    outHolds = weights;
   }
   K.x.sweepMoments(i0, i1, c, b, mean, factor, weights === undefined ? 0 : 1);
   for (let k = 0; k < 6; k++) MOMENTS[k] = K.x.moment(k);

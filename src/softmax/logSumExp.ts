@@ -1,10 +1,8 @@
-import { active, kindOf, weightsTyped } from "../internal/accel.js";
+import { active, kindOf, spectrumOnKernel, weightsTyped } from "../internal/accel.js";
 import { betaOf, fillWeights, LOGITS, logNormalizer, scan } from "../internal/kernel.js";
-import { kernelDominant } from "./prepare.js";
+import { optionsOf } from "../internal/validate.js";
 
 const UNIT = betaOf(LOGITS, 1, 1);
-
-import { optionsOf } from "../internal/validate.js";
 
 /** Options of {@link logSumExp}. */
 export interface LogSumExpOptions {
@@ -42,10 +40,10 @@ export function logSumExp(values: ArrayLike<number>, options?: LogSumExpOptions)
   if (K !== undefined && opts.weights === undefined && kindOf(values) !== 0 && values.length > 0) {
     // The WebAssembly SIMD kernel: the same bits as the path below, several times faster.
     const typed = values as Float64Array | Float32Array;
-    const c = kernelDominant(K, fn, "values", typed, 1, true);
-    if (c !== undefined) {
-      const [sumHi, sumLo] = weightsTyped(K, typed, UNIT, c, undefined, typed.length <= K.chunk);
-      return logNormalizer(UNIT, { c, shift: 0, sumHi, sumLo, scaleExp: 0 });
+    const S = spectrumOnKernel(K, fn, "values", typed, LOGITS, true);
+    if (S !== undefined) {
+      const [sumHi, sumLo] = weightsTyped(K, typed, UNIT, S.hi, undefined);
+      return logNormalizer(UNIT, { c: S.hi, shift: 0, sumHi, sumLo, scaleExp: 0 });
     }
   }
   const S = scan(fn, "values", values, LOGITS, "options.weights", opts.weights, true);

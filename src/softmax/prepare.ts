@@ -1,17 +1,17 @@
 import {
   active,
+  distributionTyped,
   type Kernel,
   kernelTakes,
   kindOf,
-  normalizeTyped,
-  scanTyped,
   softmaxFloat32Typed,
+  spectrumOnKernel,
   weightsTyped,
 } from "../internal/accel.js";
 import {
   type Beta,
   betaOf,
-  type Direction,
+  dominant,
   fillLogProbabilities,
   LOGITS,
   type Spectrum,
@@ -50,6 +50,7 @@ export function prepareLogits(
 interface KernelCall {
   readonly K: Kernel;
   readonly values: Float64Array | Float32Array;
+  readonly S: Spectrum;
   readonly B: Beta;
   readonly c: number;
   readonly out: Float64Array | Float32Array | undefined;
@@ -85,9 +86,10 @@ function kernelCall(
   }
   const B = betaOf(LOGITS, 1, temperature);
   if (!kernelTakes(B)) return undefined;
-  const c = kernelDominant(K, fn, "logits", values, B.sign);
-  if (c === undefined) return undefined;
-  return { K, values, B, c, out: out as Float64Array | Float32Array | undefined };
+  const S = spectrumOnKernel(K, fn, "logits", values, LOGITS);
+  if (S === undefined) return undefined;
+  const typedOut = out as Float64Array | Float32Array | undefined;
+  return { K, values, S, B, c: dominant(S, B), out: typedOut };
 }
 
 /**
@@ -108,10 +110,8 @@ export function softmaxOnKernel(
     softmaxFloat32Typed(K, values, c, out);
     return out;
   }
-  const n = values.length;
-  const target = out ?? new Float64Array(n);
-  const [sumHi, sumLo] = weightsTyped(K, values, B, c, target, n <= K.chunk);
-  normalizeTyped(K, target, sumHi, sumLo);
+  const target = out ?? new Float64Array(values.length);
+  distributionTyped(K, values, B, c, target);
   return target;
 }
 
@@ -127,45 +127,9 @@ export function logSoftmaxOnKernel(
 ): WritableArrayLike | undefined {
   const call = kernelCall(fn, logits, options);
   if (call === undefined) return undefined;
-  const { K, values, B, c } = call;
-  const n = values.length;
-  const out = call.out ?? new Float64Array(n);
-  const [sumHi, sumLo] = weightsTyped(K, values, B, c, undefined, n <= K.chunk);
-  const S: Spectrum = {
-    values,
-    n,
-    direction: LOGITS,
-    mant: undefined,
-    expo: undefined,
-    active: n,
-    infinite: 0,
-    lo: c,
-    hi: c,
-  };
+  const { K, values, S, B, c } = call;
+  const out = call.out ?? new Float64Array(values.length);
+  const [sumHi, sumLo] = weightsTyped(K, values, B, c, undefined);
   fillLogProbabilities(S, B, { c, shift: 0, sumHi, sumLo, scaleExp: 0 }, undefined, out);
   return out;
-}
-
-/**
- * The dominant value by the kernel's scan: the largest for sign +1, the smallest for −1. Where
- * the scan saw NaN or ±∞, the JavaScript scan decides: it throws for NaN and the undefined
- * infinity (+∞ logit, −∞ energy), naming the index, and returns the dominant unmasked value
- * when the only specials are masked states (−∞ logits, +∞ energies). Undefined when every state is masked (or, with `allowUndefinedInfinity`, some
- * value is +∞: the caller's JavaScript path gives the answer).
- * @internal
- */
-export function kernelDominant(
-  K: Kernel,
-  fn: string,
-  name: string,
-  values: Float64Array | Float32Array,
-  sign: 1 | -1,
-  allowUndefinedInfinity = false,
-  direction: Direction = LOGITS,
-): number | undefined {
-  const scanned = scanTyped(K, values);
-  if (!scanned.special) return sign > 0 ? scanned.hi : scanned.lo;
-  const S = scan(fn, name, values, direction, undefined, undefined, allowUndefinedInfinity);
-  if (S.active === 0 || S.infinite > 0) return undefined;
-  return sign > 0 ? S.hi : S.lo;
 }

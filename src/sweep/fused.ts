@@ -65,9 +65,11 @@ export function fusedState(
   let ml = 0;
   let qh = 0; // Σw·d²
   let ql = 0;
-  const K0 = active();
+  const kernel = active();
   const moments =
-    K0 === undefined ? undefined : sweepMomentsTyped(K0, levels, weights, i0, i1, c, b, K, factor);
+    kernel === undefined
+      ? undefined
+      : sweepMomentsTyped(kernel, levels, weights, i0, i1, c, b, K, factor);
   if (moments !== undefined) {
     // The WebAssembly SIMD kernel: the loop below, lane for lane (identical bits).
     sh = moments[0] as number;

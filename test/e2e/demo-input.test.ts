@@ -15,6 +15,7 @@ import {
 } from "../../demo/parse.js";
 import { HARMONIC_LEVELS, harmonicExact, preset, RANDOM_SIZE } from "../../demo/presets.js";
 import { thermodynamics } from "../../src/index.js";
+import { AGREED_JAPANESE_TERMS } from "../helpers/japanese.js";
 
 describe("reading the fields", () => {
   it("accepts commas, spaces, full-width digits, the Unicode minus and masked infinities", () => {
@@ -96,15 +97,7 @@ describe("the dictionaries", () => {
     const all = messageKeys()
       .map((key) => t("ja", key))
       .join("\n");
-    for (const term of [
-      "分配関数",
-      "自由エネルギー",
-      "エントロピー",
-      "比熱",
-      "温度",
-      "ソフトマックス",
-      "活性化関数",
-    ]) {
+    for (const term of AGREED_JAPANESE_TERMS) {
       expect(all).toContain(term);
     }
   });

@@ -13,6 +13,7 @@ import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mulberry32 } from "../../demo/random.js";
 import { sample, thermodynamics } from "../../src/index.js";
+import { AGREED_JAPANESE_TERMS } from "../helpers/japanese.js";
 import {
   type Browser,
   buildDemo,
@@ -406,15 +407,7 @@ describe.skipIf(skip)("the demo in headless Chromium", () => {
       "1, 2, 3, 4, 1, 2, 3",
     );
     const body = await text(page, "body");
-    for (const term of [
-      "分配関数",
-      "自由エネルギー",
-      "エントロピー",
-      "比熱",
-      "温度",
-      "ソフトマックス",
-      "活性化関数",
-    ]) {
+    for (const term of AGREED_JAPANESE_TERMS) {
       expect(body).toContain(term);
     }
     // Every translated node has Japanese text, and the plots' axes are translated too.
