@@ -15,6 +15,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { suiteContext, suiteFiles } from "./suites/context.mjs";
 import { logits, timeIt } from "./timing.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -24,6 +25,10 @@ const smoke = args.includes("--smoke");
 const noPeers = smoke || args.includes("--no-peers");
 const outIndex = args.indexOf("--out");
 const outFile = outIndex >= 0 ? args[outIndex + 1] : join(root, "docs", "benchmarks.md");
+const roundsIndex = args.indexOf("--rounds");
+const roundsArg = roundsIndex >= 0 ? Number(args[roundsIndex + 1]) : undefined;
+const onlyIndex = args.indexOf("--suite");
+const onlySuite = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
 
 const lib = await import(pathToFileURL(join(root, "dist", "index.js")).href);
 const { sweepParallel } = await import(
@@ -360,7 +365,7 @@ if (!noPeers) {
 // not compare. For each goal, ours and the peer's are timed back to back, in several rounds, and
 // the goal's ratio is the median of the per-round ratios (the range is reported too).
 // The smoke run (npm test) does one small round, so this code cannot rot; --no-peers does none.
-const rounds = smoke ? 1 : noPeers ? 0 : 5;
+const rounds = smoke ? 1 : noPeers ? 0 : (roundsArg ?? 5);
 const pairs = new Map(); // goal key → [{ ours, theirs }]
 const pair = (key, ours, theirs) => {
   if (ours === undefined || theirs === undefined) return;
@@ -420,6 +425,24 @@ for (let round = 1; round <= rounds; round++) {
   );
 }
 
+// ---- Suites (bench/suites/*.mjs): one topic each, with its own peers and goals ----------------
+const suiteSections = [];
+{
+  const ctx = suiteContext({
+    smoke,
+    rounds: smoke ? 1 : (roundsArg ?? 5),
+    root,
+    here,
+    log,
+  });
+  for (const file of suiteFiles(here)) {
+    if (onlySuite !== undefined && !file.includes(onlySuite)) continue;
+    log(`suite ${file}`);
+    const { default: suite } = await import(pathToFileURL(join(here, "suites", file)).href);
+    suiteSections.push(await suite(ctx));
+  }
+}
+
 // ---- The report ------------------------------------------------------------------------------
 const fmt = (x, d = 2) => (x === undefined || !Number.isFinite(x) ? "—" : x.toFixed(d));
 const goals = [];
@@ -471,6 +494,8 @@ goals.push({
   met: memoryExtra < 8e6 ? "met" : "not met",
 });
 
+for (const section of suiteSections) goals.push(...section.goals);
+
 const cpu = cpus()[0]?.model ?? "unknown";
 const lines = [];
 lines.push("# Benchmarks", "");
@@ -509,6 +534,7 @@ if (profile.length > 0) {
   );
   for (const p of profile) lines.push(`| ${p.what} | ${fmt(p.ns)} |`);
 }
+for (const section of suiteSections) lines.push("", `## ${section.title}`, "", ...section.lines);
 lines.push(
   "",
   "## All figures",
