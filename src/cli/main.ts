@@ -564,13 +564,16 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined &&
-  import.meta.url ===
-    new URL(`file://${(await import("node:fs")).realpathSync(process.argv[1])}`).href;
-if (invokedDirectly) {
+/** The command (bin/gibbs-softmax.js calls it): runs with process.argv and sets the exit status. */
+export async function main(): Promise<void> {
   const code = await run(process.argv);
   // An error may leave standard input half read (a refused stream); do not wait for its end.
   if (code !== 0) process.exit(code);
   process.exitCode = code;
 }
+
+const invokedDirectly =
+  process.argv[1] !== undefined &&
+  import.meta.url ===
+    new URL(`file://${(await import("node:fs")).realpathSync(process.argv[1])}`).href;
+if (invokedDirectly) await main();
