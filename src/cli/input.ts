@@ -201,11 +201,17 @@ async function readText(stream: Readable, label: string): Promise<Float64Array> 
   let comment = false;
   let depth = 0;
   let first = true;
+  let ascii = true;
   const flush = () => {
     if (len === 0) return;
-    out.push(toNumber(decoder.decode(token.subarray(0, len)), `${label}:${tokenLine}:${tokenCol}`));
+    // Plain ASCII tokens (all numbers are) skip the UTF-8 decoder: a third of the time per value.
+    const text = ascii
+      ? String.fromCharCode.apply(null, token.subarray(0, len) as unknown as number[])
+      : decoder.decode(token.subarray(0, len));
+    out.push(toNumber(text, `${label}:${tokenLine}:${tokenCol}`));
     len = 0;
     chars = 0;
+    ascii = true;
   };
   for await (const chunk of bounded(stream, label)) {
     let k = 0;
@@ -259,6 +265,7 @@ async function readText(stream: Readable, label: string): Promise<Float64Array> 
               `${label}:${tokenLine}:${tokenCol}: a value longer than ${LIMITS.tokenCharacters} characters (${excerpt(decoder.decode(token.subarray(0, Math.min(len, 40))))})`,
             );
           }
+          if (b >= 0x80) ascii = false;
           token[len++] = b;
       }
     }
