@@ -8,12 +8,14 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -156,6 +158,27 @@ describe("the built package", () => {
     } finally {
       rmSync(here, { recursive: true, force: true });
     }
+  }, 120_000);
+
+  it("an npx before the build says what to do, and does not break npx once built", () => {
+    // A clone before `npm ci`: the package's own files, no node_modules, no dist/.
+    const clone = join(work, "clone");
+    mkdirSync(clone, { recursive: true });
+    cpSync(join(root, "package.json"), join(clone, "package.json"));
+    cpSync(join(root, "bin"), join(clone, "bin"), { recursive: true });
+    cpSync(join(root, "scripts"), join(clone, "scripts"), { recursive: true });
+    const env = { ...process.env, npm_config_cache: join(work, "early-npx-cache") };
+    const npx = () =>
+      spawnSync("npx", ["gibbs-softmax", "--version"], { cwd: clone, encoding: "utf8", env });
+    const early = npx();
+    expect(early.status).toBe(1);
+    expect(early.stderr).toMatch(/gibbs-softmax: the tool is not built yet \(dist\/ is missing\)/);
+    // Then the install and the build (here: the repository's, linked and copied in).
+    symlinkSync(join(root, "node_modules"), join(clone, "node_modules"));
+    cpSync(dist, join(clone, "dist"), { recursive: true });
+    const later = npx();
+    expect(later.stderr).toBe("");
+    expect(later.stdout.trim()).toBe(JSON.parse(manifestBefore).version);
   }, 120_000);
 
   it("ships declarations for every entry it exports", () => {
