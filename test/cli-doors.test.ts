@@ -326,6 +326,16 @@ describe("pipes: a reader that closes early ends the run quietly", () => {
     expect(Buffer.concat(err).toString()).toBe("");
   });
 
+  it("a standard output that fails (> /dev/full): exit 1, one line with the cause", () => {
+    const r = bash(
+      `"$NODE" "$MAIN" sweep --energies 0,1 --from 1 --to 2 --points 5000 > /dev/full`,
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      "gibbs-softmax: cannot write to standard output: no space left on device (ENOSPC)\n",
+    );
+  });
+
   it("a standard output never opened (>&-) is an error; > /dev/null is not", () => {
     const closed = bash(`"$NODE" "$MAIN" softmax 1 2 >&-`);
     expect(closed.code).toBe(1);

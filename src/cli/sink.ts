@@ -241,10 +241,10 @@ export class Sink {
 
   private failure(error: unknown): OutputError {
     if (error instanceof OutputError) return error;
-    const where = this.target === undefined ? "standard output" : JSON.stringify(this.target);
-    return new OutputError(
-      `${this.flag}: cannot write ${where}: ${describeError(error as NodeJS.ErrnoException)}`,
-    );
+    const cause = describeError(error as NodeJS.ErrnoException);
+    if (this.way?.kind === "stdout")
+      return new OutputError(`cannot write to standard output: ${cause}`);
+    return new OutputError(`${this.flag}: cannot write ${JSON.stringify(this.target)}: ${cause}`);
   }
 }
 

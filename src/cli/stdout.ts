@@ -7,6 +7,7 @@
  */
 import { fstatSync, readFileSync, statSync } from "node:fs";
 import { OutputError } from "./errors.js";
+import { describeError } from "./input.js";
 
 /** The exit status of a run cut short by its reader: 128 + SIGPIPE(13), as coreutils give. */
 export const BROKEN_PIPE_STATUS = 141;
@@ -34,7 +35,9 @@ export function guardStandardStreams(): void {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (isBrokenPipe(error)) endForBrokenPipe();
     try {
-      process.stderr.write(`gibbs-softmax: cannot write to standard output: ${error.message}\n`);
+      process.stderr.write(
+        `gibbs-softmax: cannot write to standard output: ${describeError(error)}\n`,
+      );
     } finally {
       process.exit(1);
     }
