@@ -1,11 +1,23 @@
 /**
  * The package as users get it: the built dist/ is importable by name from inside the repo (Node
- * self-reference) and from another project that installs the `npm pack` tarball; it ships its
- * types; and the core entry stays small and loads no mathjs or plotly (a size budget is a test).
+ * self-reference) and from another project that installs the `npm pack` tarball, on a machine
+ * whose npm cache is empty and without a single npm warning; the tarball holds no install script
+ * and no source maps; the README's `npx` commands run as written; it ships its types; and the
+ * core entry stays small and loads no mathjs or plotly (a size budget is a test).
  * Needs `npm run build` first (the test script runs it).
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -14,6 +26,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = join(import.meta.dirname, "..");
 const dist = join(root, "dist");
 const built = existsSync(join(dist, "index.js"));
+const manifestBefore = readFileSync(join(root, "package.json"), "utf8");
+let tarball = "";
 
 const script = `
 import { softmax, gibbs, thermodynamics } from "gibbs-softmax";
@@ -47,29 +61,125 @@ describe("the built package", () => {
     expect(r.q).toEqual(r.p);
   });
 
-  it("installs from its npm pack tarball into another project and works there", () => {
+  it("packs without warnings: no install script, no source maps, the bin and dist only", () => {
     const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", work], {
       cwd: root,
       encoding: "utf8",
     }).trim();
-    const tarball = join(work, packed.split("\n").pop() as string);
+    tarball = join(work, packed.split("\n").pop() as string);
+    // The prepack/postpack pair must leave the repository's package.json as it was.
+    expect(readFileSync(join(root, "package.json"), "utf8")).toBe(manifestBefore);
+    expect(existsSync(join(root, "package.json.backup"))).toBe(false);
+    const listing = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n");
+    expect(listing).toContain("package/bin/gibbs-softmax.js");
+    expect(listing).toContain("package/dist/cli/main.js");
+    expect(listing.filter((f) => f.endsWith(".map"))).toEqual([]);
+    expect(
+      listing.filter(
+        (f) => !/^package\/(dist\/|bin\/|README\.md$|LICENSE$|package\.json$)/.test(f),
+      ),
+    ).toEqual([]);
+    const manifest = JSON.parse(
+      execFileSync("tar", ["xzOf", tarball, "package/package.json"], { encoding: "utf8" }),
+    );
+    for (const script of ["preinstall", "install", "postinstall", "prepare", "prepack", "postpack"])
+      expect(manifest.scripts?.[script], script).toBeUndefined();
+    const mapped = execFileSync("tar", ["xzOf", tarball, "package/dist/index.js"], {
+      encoding: "utf8",
+    });
+    expect(mapped).not.toMatch(/sourceMappingURL/);
+  });
+
+  // A new machine has an empty npm cache: install online (the registry is reachable on every
+  // machine and in CI) with a cache of the test's own, never `--offline`, which passes only where
+  // an earlier install happened to warm the cache.
+  it("installs from its tarball into a new project, with an empty npm cache, without warnings", () => {
+    expect(tarball, "the pack test runs first").not.toBe("");
     const project = join(work, "consumer");
-    execFileSync("mkdir", ["-p", project]);
+    mkdirSync(project, { recursive: true });
     writeFileSync(
       join(project, "package.json"),
       JSON.stringify({ name: "consumer", private: true, type: "module" }),
     );
-    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", tarball], {
-      cwd: project,
-      stdio: "pipe",
-    });
+    const install = spawnSync(
+      "npm",
+      ["install", "--no-audit", "--no-fund", "--cache", join(work, "npm-cache"), tarball],
+      { cwd: project, encoding: "utf8", env: { ...process.env, npm_config_loglevel: "warn" } },
+    );
+    expect(install.status, install.stderr).toBe(0);
+    expect(`${install.stdout}${install.stderr}`).not.toMatch(/npm warn|npm WARN|deprecated/i);
     const installed = join(project, "node_modules", "gibbs-softmax");
     expect(existsSync(join(installed, "dist", "index.d.ts"))).toBe(true);
     expect(existsSync(join(installed, "src"))).toBe(false);
     const r = run(project);
     expect(r.p[0]).toBeCloseTo(0.02364054, 8);
     expect(r.S).toBeCloseTo(0.582203108888218, 14);
-  });
+    // The command, as the README runs it, from the installed package.
+    const cli = spawnSync("npx", ["--no-install", "gibbs-softmax", "softmax", "1", "2"], {
+      cwd: project,
+      encoding: "utf8",
+      env: { ...process.env, npm_config_cache: join(work, "npm-cache") },
+    });
+    expect(cli.status, cli.stderr).toBe(0);
+    // exp(1)/(e + e²) = 1/(1 + e) = 0.2689414213699951 (a closed form).
+    expect(cli.stdout).toBe(
+      "index,logit,probability\n0,1,0.2689414213699951\n1,2,0.7310585786300049\n",
+    );
+  }, 120_000);
+
+  it("runs the README's command-line examples as written, npx included, with a new npm cache", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const commands: string[] = [];
+    let pending: string | undefined;
+    for (const line of readme.split("\n")) {
+      if (pending === undefined && !line.startsWith("npx gibbs-softmax")) continue;
+      const text = `${pending ?? ""}${line.replace(/\\$/, "").trim()} `;
+      if (line.endsWith("\\")) pending = text;
+      else {
+        commands.push(text.trim());
+        pending = undefined;
+      }
+    }
+    expect(commands.length).toBeGreaterThanOrEqual(2);
+    // A folder inside the repository, so npx finds the package's own command; git ignores it.
+    const here = mkdtempSync(join(root, "node_modules", ".readme-"));
+    try {
+      for (const command of commands) {
+        const r = spawnSync("sh", ["-c", command], {
+          cwd: here,
+          encoding: "utf8",
+          env: { ...process.env, npm_config_cache: join(work, "npx-cache") },
+        });
+        expect(r.status, `${command}\n${r.stderr}`).toBe(0);
+        expect(r.stderr, command).toBe("");
+      }
+      expect(existsSync(join(here, "sweep.csv"))).toBe(true);
+      expect(existsSync(join(here, "report.html"))).toBe(true);
+    } finally {
+      rmSync(here, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("an npx before the build says what to do, and does not break npx once built", () => {
+    // A clone before `npm ci`: the package's own files, no node_modules, no dist/.
+    const clone = join(work, "clone");
+    mkdirSync(clone, { recursive: true });
+    cpSync(join(root, "package.json"), join(clone, "package.json"));
+    cpSync(join(root, "bin"), join(clone, "bin"), { recursive: true });
+    cpSync(join(root, "scripts"), join(clone, "scripts"), { recursive: true });
+    const env = { ...process.env, npm_config_cache: join(work, "early-npx-cache") };
+    const npx = () =>
+      spawnSync("npx", ["gibbs-softmax", "--version"], { cwd: clone, encoding: "utf8", env });
+    const early = npx();
+    expect(early.status).toBe(1);
+    expect(early.stderr).toMatch(/gibbs-softmax: the tool is not built yet \(dist\/ is missing\)/);
+    // Then the install and the build (here: the repository's, linked and copied in).
+    symlinkSync(join(root, "node_modules"), join(clone, "node_modules"));
+    cpSync(dist, join(clone, "dist"), { recursive: true });
+    const later = npx();
+    expect(later.stderr).toBe("");
+    expect(later.stdout.trim()).toBe(JSON.parse(manifestBefore).version);
+  }, 120_000);
 
   it("ships declarations for every entry it exports", () => {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));

@@ -1,11 +1,17 @@
 /**
  * The CLI's error policy: a UsageError is the user's to fix (bad flag, bad value, missing file)
  * and exits with code 2 and its message alone; anything else exits with code 1. Library
- * RangeError/TypeError messages name the argument, so they are usage errors too. No stack traces
- * reach the user.
+ * RangeError/TypeError messages name the argument, so they are usage errors too. An OutputError
+ * (the data could not be written: a full disk, a missing folder, no permission, an I/O error, a
+ * closed standard output) exits with code 1. No stack traces reach the user.
  */
 export class UsageError extends Error {
   override name = "UsageError";
+}
+
+/** The data could not be delivered; the message names the path and the cause. Exit code 1. */
+export class OutputError extends Error {
+  override name = "OutputError";
 }
 
 /** Exit code for an error: 2 for bad usage or bad input, 1 for anything else. */

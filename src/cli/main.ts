@@ -4,7 +4,8 @@
  * Data goes to standard output (or --out, written atomically); messages and the progress bar go
  * to standard error. Exit codes: 0 success, 2 bad usage or bad input, 1 anything else.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import {
   gibbs,
@@ -18,9 +19,11 @@ import {
   thermodynamics,
 } from "../index.js";
 import { SWEEP_COLUMNS } from "../sweep/engine.js";
-import { exitCode, messageOf, UsageError } from "./errors.js";
+import { exitCode, messageOf, OutputError, UsageError } from "./errors.js";
+import { checkGrid, checkSweepFlags } from "./flags.js";
 import { readVector, toNumber } from "./input.js";
-import { checkFormat, type Format, Sink, TableWriter } from "./output.js";
+import { checkSize, LIMITS } from "./limits.js";
+import { checkFormat, type Format, TableWriter } from "./output.js";
 import {
   type ModelFlags,
   type Physical,
@@ -30,6 +33,8 @@ import {
 } from "./physics.js";
 import { Progress } from "./progress.js";
 import { renderReport } from "./report.js";
+import { Sink } from "./sink.js";
+import { guardStandardStreams } from "./stdout.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -45,14 +50,16 @@ async function emit(
   output: Output,
   columns: string[],
   rows: Iterable<(number | string)[]> | AsyncIterable<(number | string)[]>,
-): Promise<void> {
+  commit = true,
+): Promise<Sink> {
   const format: Format = checkFormat(output.format);
-  const sink = new Sink(output.out);
+  const sink = new Sink(output.out, "--out");
   try {
     const table = new TableWriter(sink, format, columns);
     for await (const row of rows) await table.row(row);
     await table.end();
-    await sink.commit();
+    if (commit) await sink.commit();
+    return sink;
   } catch (error) {
     sink.abort();
     throw error;
@@ -240,7 +247,7 @@ export function program(): Command {
       "after",
       '\nExamples:\n  $ gibbs-softmax sweep --model two-level --gap 1 --from 0.01 --to 100 --points 400 --html schottky.html\n  $ gibbs-softmax sweep --energies levels.csv --from "10 K" --to "1000 K" --energy-unit meV --out sweep.csv\n  $ gibbs-softmax sweep --logits 1,2,3,4 --from 0.1 --to 10 --probabilities --format jsonl',
     )
-    .action(async (opts: SweepFlags) => sweepCommand(opts));
+    .action(async (opts: SweepFlags, command: Command) => sweepCommand(opts, command));
 
   cli
     .command("solve-temperature")
@@ -271,7 +278,14 @@ export function program(): Command {
           internalEnergy?: string;
           branch: string;
         } & Output,
+        command: Command,
       ) => {
+        if (opts.entropy === undefined && command.getOptionValueSource("branch") === "cli")
+          throw new UsageError("--branch applies only to an --entropy target");
+        if (opts.branch !== "positive" && opts.branch !== "negative")
+          throw new UsageError(
+            `--branch must be positive or negative, got ${JSON.stringify(opts.branch)}`,
+          );
         const s = await spectrum(opts);
         const kB = opts.kB === undefined ? 1 : number(opts.kB, "--kB");
         if ((opts.entropy === undefined) === (opts.internalEnergy === undefined)) {
@@ -328,19 +342,21 @@ async function spectrum(opts: SpectrumFlags): Promise<Spectrum> {
   if ((opts.energies === undefined) === (opts.logits === undefined)) {
     throw new UsageError("give the spectrum as --energies or as --logits (exactly one)");
   }
+  const flag = opts.logits !== undefined ? "--logits" : "--energies";
+  if (opts.degeneracies === "-" && (opts.logits ?? opts.energies) === "-") {
+    throw new UsageError(
+      `${flag} and --degeneracies both ask for standard input (-), which can be read only once; put one of them in a file`,
+    );
+  }
+  const first = await readVector((opts.logits ?? opts.energies) as string, flag);
   const degeneracies =
     opts.degeneracies === undefined
       ? undefined
       : await readVector(opts.degeneracies, "--degeneracies");
   if (opts.logits !== undefined) {
-    const z = await readVector(opts.logits, "--logits");
-    return { energies: logitsToEnergies(z).energies, degeneracies, fromLogits: true };
+    return { energies: logitsToEnergies(first).energies, degeneracies, fromLogits: true };
   }
-  return {
-    energies: await readVector(opts.energies as string, "--energies"),
-    degeneracies,
-    fromLogits: false,
-  };
+  return { energies: first, degeneracies, fromLogits: false };
 }
 
 interface SweepFlags extends SpectrumFlags, ModelFlags, Output {
@@ -357,7 +373,7 @@ interface SweepFlags extends SpectrumFlags, ModelFlags, Output {
   html?: string;
 }
 
-async function sweepCommand(opts: SweepFlags): Promise<void> {
+async function sweepCommand(opts: SweepFlags, command: Command): Promise<void> {
   const sources = [opts.energies, opts.logits, opts.model, opts.expression].filter(
     (x) => x !== undefined,
   );
@@ -365,6 +381,24 @@ async function sweepCommand(opts: SweepFlags): Promise<void> {
     throw new UsageError(
       "give exactly one spectrum: --energies, --logits, --model or --expression",
     );
+  checkSweepFlags(
+    command,
+    opts.model !== undefined
+      ? "model"
+      : opts.expression !== undefined
+        ? "expression"
+        : opts.logits !== undefined
+          ? "logits"
+          : "energies",
+    opts.model,
+  );
+  if (opts.expression !== undefined)
+    checkSize("--count", integer(opts.count, "--count"), 1, LIMITS.count);
+  if (opts.levels !== undefined && (opts.model === "oscillator" || opts.model === "rotor"))
+    checkSize("--levels", integer(opts.levels, "--levels"), 1, LIMITS.levels);
+  const points = integer(opts.points, "--points");
+  if (opts.html !== undefined && opts.out !== undefined && sameFile(opts.html, opts.out))
+    throw new UsageError("--out and --html name the same file");
   let s: Spectrum;
   if (opts.model !== undefined)
     s = { ...(await resolveModel(opts.model, opts)), fromLogits: false };
@@ -375,14 +409,12 @@ async function sweepCommand(opts: SweepFlags): Promise<void> {
   const to = await physicalTemperature(opts.to, opts, "--to");
   if (from.unit !== to.unit)
     throw new UsageError("--from and --to must both have units, or both be plain numbers");
-  const points = integer(opts.points, "--points");
-  if (opts.scale !== "log" && opts.scale !== "linear")
-    throw new UsageError(`--scale must be log or linear, got ${JSON.stringify(opts.scale)}`);
+  checkGrid(from.value, to.value, points, opts.scale, opts.html !== undefined);
   const temperatures = temperatureGrid({
     from: from.value,
     to: to.value,
     points,
-    scale: opts.scale,
+    scale: opts.scale as "log" | "linear",
   });
   const kB = from.kB;
   const n = s.energies.length;
@@ -431,13 +463,20 @@ async function sweepCommand(opts: SweepFlags): Promise<void> {
       yield values;
     }
   }
+  // The report's file is opened first, so a bad --html path fails before the sweep runs; both
+  // files are renamed into place only once both are complete.
+  const html = opts.html === undefined ? undefined : new Sink(opts.html, "--html");
+  let data: Sink;
   try {
-    await emit(opts, columns, rows());
+    data = await emit(opts, columns, rows(), false);
+  } catch (error) {
+    html?.abort();
+    throw error;
   } finally {
     progress.stop();
   }
-  if (opts.html !== undefined) {
-    const sink = new Sink(opts.html);
+  if (html !== undefined) {
+    const sink = html;
     try {
       await sink.write(
         renderReport({
@@ -457,11 +496,30 @@ async function sweepCommand(opts: SweepFlags): Promise<void> {
           note: `${n} levels, ${temperatures.length} temperatures from ${opts.from} to ${opts.to} (${opts.scale}). Made by gibbs-softmax ${pkg.version}.${tracked.length < n ? ` Occupations shown for the ${tracked.length} lowest levels.` : ""}`,
         }),
       );
-      await sink.commit();
     } catch (error) {
       sink.abort();
+      data.abort();
       throw error;
     }
+  }
+  try {
+    await data.commit();
+  } catch (error) {
+    html?.abort();
+    throw error;
+  }
+  await html?.commit();
+}
+
+/** True when two paths name one file (the same path, or the same existing file). */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
   }
 }
 
@@ -483,6 +541,7 @@ export type { Physical };
 
 /** Runs the CLI and returns the exit code (never throws, never prints a stack trace). */
 export async function run(argv: string[]): Promise<number> {
+  guardStandardStreams();
   const cli = program();
   try {
     await cli.parseAsync(argv);
@@ -495,17 +554,26 @@ export async function run(argv: string[]): Promise<number> {
       code === "commander.help"
     )
       return 0;
-    const message = messageOf(error).replace(/^error: /, "");
+    let message = messageOf(error).replace(/^error: /, "");
+    // The library names a state by its 0-based index (energies[3]); say so.
+    if (!(error instanceof UsageError || error instanceof OutputError) && /\w\[\d+\]/.test(message))
+      message += " (indices count from 0)";
     const hint = code?.startsWith("commander.") ? "\n(run gibbs-softmax --help for usage)" : "";
     process.stderr.write(`gibbs-softmax: ${message}${hint}\n`);
     return exitCode(error);
   }
 }
 
+/** The command (bin/gibbs-softmax.js calls it): runs with process.argv and sets the exit status. */
+export async function main(): Promise<void> {
+  const code = await run(process.argv);
+  // An error may leave standard input half read (a refused stream); do not wait for its end.
+  if (code !== 0) process.exit(code);
+  process.exitCode = code;
+}
+
 const invokedDirectly =
   process.argv[1] !== undefined &&
   import.meta.url ===
     new URL(`file://${(await import("node:fs")).realpathSync(process.argv[1])}`).href;
-if (invokedDirectly) {
-  process.exitCode = await run(process.argv);
-}
+if (invokedDirectly) await main();

@@ -1,11 +1,13 @@
 /**
- * Writing tables for the CLI: CSV, JSON, JSON Lines or an aligned text table, to standard output
- * or to a file. A file is written to a temporary sibling and renamed into place only when the
- * run succeeds, so a failed run never truncates a previous result.
+ * Writing tables for the CLI: CSV, JSON, JSON Lines or an aligned text table, through a Sink
+ * (sink.ts: standard output, or a file written atomically). The aligned table is held in memory
+ * until the end, so it has a cap (LIMITS.tableCells); the other formats stream.
  */
-import { createWriteStream, renameSync, rmSync, type WriteStream } from "node:fs";
-import { basename, dirname, join } from "node:path";
 import { UsageError } from "./errors.js";
+import { LIMITS } from "./limits.js";
+import type { Sink } from "./sink.js";
+
+export { Sink } from "./sink.js";
 
 export const FORMATS = ["csv", "json", "jsonl", "table"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -22,55 +24,6 @@ export function checkFormat(format: string): Format {
 /** A number as text: the shortest string that reads back as the same double. */
 export function num(x: number): string {
   return Object.is(x, -0) ? "0" : String(x);
-}
-
-/** Where the data goes: standard output, or a temporary file committed on success. */
-export class Sink {
-  private readonly stream: NodeJS.WritableStream;
-  private readonly temp: string | undefined;
-  private readonly target: string | undefined;
-
-  constructor(out: string | undefined) {
-    if (out === undefined || out === "-") {
-      this.stream = process.stdout;
-      return;
-    }
-    this.target = out;
-    this.temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-    const file: WriteStream = createWriteStream(this.temp);
-    file.on("error", () => {});
-    this.stream = file;
-  }
-
-  async write(text: string): Promise<void> {
-    if (!this.stream.write(text))
-      await new Promise<void>((resolve) => this.stream.once("drain", () => resolve()));
-  }
-
-  /** Finishes the output: renames the temporary file into place. */
-  async commit(): Promise<void> {
-    if (this.temp === undefined || this.target === undefined) return;
-    const file = this.stream as WriteStream;
-    await new Promise<void>((resolve, reject) => {
-      file.once("error", reject);
-      file.end(() => resolve());
-    });
-    try {
-      renameSync(this.temp, this.target);
-    } catch (error) {
-      rmSync(this.temp, { force: true });
-      throw new UsageError(
-        `--out: cannot write ${JSON.stringify(this.target)}: ${(error as Error).message}`,
-      );
-    }
-  }
-
-  /** Abandons the output: removes the temporary file, leaving any previous result as it was. */
-  abort(): void {
-    if (this.temp === undefined) return;
-    (this.stream as WriteStream).destroy();
-    rmSync(this.temp, { force: true });
-  }
 }
 
 /**
@@ -106,6 +59,11 @@ export class TableWriter {
         );
         break;
       case "table":
+        if ((this.rows + 1) * cells.length > LIMITS.tableCells) {
+          throw new UsageError(
+            `--format table holds the whole table in memory and is limited to ${LIMITS.tableCells} cells; use --format csv (or json, jsonl), which stream`,
+          );
+        }
         cells.forEach((c, i) => {
           this.widths[i] = Math.max(this.widths[i] ?? 0, c.length);
         });
