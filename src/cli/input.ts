@@ -10,6 +10,7 @@ import { extname } from "node:path";
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { UsageError } from "./errors.js";
+import { readNumpyVector } from "./matrix.js";
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?Infinity$/;
 
@@ -50,7 +51,9 @@ class Growing {
 
 /** True when the text is an inline list of numbers rather than a file name. */
 export function looksInline(spec: string): boolean {
-  return /^[\s,;]*[+-]?(\d|\.\d|inf|nan)/i.test(spec) && !/\.(csv|json|txt|dat|tsv)$/i.test(spec);
+  return (
+    /^[\s,;]*[+-]?(\d|\.\d|inf|nan)/i.test(spec) && !/\.(csv|json|txt|dat|tsv|npy|npz)$/i.test(spec)
+  );
 }
 
 /** Reads an inline list like "0,1,1,2" or "1 2 3". */
@@ -85,6 +88,7 @@ export async function readVector(
   if (stat.isDirectory())
     throw new UsageError(`${name}: ${JSON.stringify(path)} is a directory, not a file`);
   const ext = extname(path).toLowerCase();
+  if (ext === ".npy" || ext === ".npz") return readNumpyVector(path, name, column);
   const stream = createReadStream(path);
   const values =
     ext === ".csv" || ext === ".tsv"
