@@ -18,9 +18,12 @@ import {
   thermodynamics,
 } from "../index.js";
 import { SWEEP_COLUMNS } from "../sweep/engine.js";
+import { batchSweepCommand, isBatch, registerCalibrate } from "./calibrate.js";
 import { exitCode, messageOf, UsageError } from "./errors.js";
 import { readVector, toNumber } from "./input.js";
-import { checkFormat, type Format, Sink, TableWriter } from "./output.js";
+import { registerNumpyKey } from "./matrix.js";
+import { emitTable } from "./npz.js";
+import { Sink } from "./output.js";
 import {
   type ModelFlags,
   type Physical,
@@ -29,7 +32,7 @@ import {
   resolveModel,
 } from "./physics.js";
 import { Progress } from "./progress.js";
-import { renderReport } from "./report.js";
+import { commandLine, renderReport } from "./report.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -46,17 +49,7 @@ async function emit(
   columns: string[],
   rows: Iterable<(number | string)[]> | AsyncIterable<(number | string)[]>,
 ): Promise<void> {
-  const format: Format = checkFormat(output.format);
-  const sink = new Sink(output.out);
-  try {
-    const table = new TableWriter(sink, format, columns);
-    for await (const row of rows) await table.row(row);
-    await table.end();
-    await sink.commit();
-  } catch (error) {
-    sink.abort();
-    throw error;
-  }
+  await emitTable(output, columns, rows);
 }
 
 function number(text: string, flag: string): number {
@@ -71,7 +64,10 @@ function integer(text: string, flag: string): number {
 }
 
 const formatOption = () =>
-  new Option("-f, --format <format>", "output format: csv, json, jsonl or table").default("csv");
+  new Option(
+    "-f, --format <format>",
+    "output format: csv, json, jsonl, table or npz (numpy)",
+  ).default("csv");
 const outOption = () =>
   new Option("-o, --out <file>", "write the data to FILE (atomically) instead of standard output");
 
@@ -206,7 +202,11 @@ export function program(): Command {
     .description(
       "a temperature sweep: ln Z, F, U, S, C (and the occupations) at every temperature of a grid",
     )
-    .option("-l, --logits <spec>", "logits (energies −z, kB = 1)")
+    .option(
+      "-l, --logits <spec>",
+      "logits (energies −z, kB = 1); a 2-D .npy/.npz is a batch of rows: batch means per τ",
+    )
+    .option("-y, --labels <spec>", "with a batch of logits: class labels, adds the mean NLL")
     .option("-e, --energies <spec>", "energies from a list, a file or -")
     .option("-g, --degeneracies <spec>", "degeneracies (default all 1)")
     .option(
@@ -291,6 +291,8 @@ export function program(): Command {
       },
     );
 
+  registerCalibrate(cli, pkg.version);
+  registerNumpyKey(cli);
   return cli;
 }
 
@@ -344,6 +346,7 @@ async function spectrum(opts: SpectrumFlags): Promise<Spectrum> {
 }
 
 interface SweepFlags extends SpectrumFlags, ModelFlags, Output {
+  labels?: string;
   model?: string;
   expression?: string;
   degeneracyExpression?: string;
@@ -358,6 +361,9 @@ interface SweepFlags extends SpectrumFlags, ModelFlags, Output {
 }
 
 async function sweepCommand(opts: SweepFlags): Promise<void> {
+  if (opts.logits !== undefined && (await isBatch(opts.logits, opts.labels)))
+    return batchSweepCommand(opts);
+  if (opts.labels !== undefined) throw new UsageError("--labels goes with --logits (a batch)");
   const sources = [opts.energies, opts.logits, opts.model, opts.expression].filter(
     (x) => x !== undefined,
   );
@@ -454,6 +460,8 @@ async function sweepCommand(opts: SweepFlags): Promise<void> {
             label: `E${i} = ${s.energies[i]}`,
             p: report.P[k] ?? [],
           })),
+          command: commandLine(process.argv.slice(2)),
+          version: pkg.version,
           note: `${n} levels, ${temperatures.length} temperatures from ${opts.from} to ${opts.to} (${opts.scale}). Made by gibbs-softmax ${pkg.version}.${tracked.length < n ? ` Occupations shown for the ${tracked.length} lowest levels.` : ""}`,
         }),
       );

@@ -7,7 +7,7 @@ import { createWriteStream, renameSync, rmSync, type WriteStream } from "node:fs
 import { basename, dirname, join } from "node:path";
 import { UsageError } from "./errors.js";
 
-export const FORMATS = ["csv", "json", "jsonl", "table"] as const;
+export const FORMATS = ["csv", "json", "jsonl", "table", "npz"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function checkFormat(format: string): Format {
@@ -42,7 +42,7 @@ export class Sink {
     this.stream = file;
   }
 
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     if (!this.stream.write(text))
       await new Promise<void>((resolve) => this.stream.once("drain", () => resolve()));
   }
