@@ -133,7 +133,8 @@ export function fitTemperature(
       next = Math.min(next, 2 * beta);
       if (beta > 1e300) break;
     } else if (!(next > lo && next < hi)) next = lo + (hi - lo) / 2;
-    const done = Math.abs(next - beta) <= 1e-15 * beta || hi - lo <= 1e-15 * hi;
+    const done =
+      Math.abs(next - beta) <= 1e-15 * beta || (Number.isFinite(hi) && hi - lo <= 1e-15 * hi);
     beta = next;
     m = at(beta);
     if (done) break;

@@ -53,7 +53,7 @@ export function logTicks(lo: number, hi: number): { tickvals: number[]; ticktext
   const b = Math.max(lo, hi);
   const first = Math.floor(Math.log10(a));
   const last = Math.ceil(Math.log10(b));
-  const multiples = last - first <= 2 ? [1, 2, 5] : [1];
+  const multiples = Math.log10(b / a) < 2 ? [1, 2, 5] : [1];
   const tickvals: number[] = [];
   for (let k = first; k <= last; k++)
     for (const m of multiples) {
