@@ -18,7 +18,8 @@ import {
   thermodynamics,
 } from "../index.js";
 import { SWEEP_COLUMNS } from "../sweep/engine.js";
-import { batchSweepCommand, isBatch, registerCalibrate } from "./calibrate.js";
+import { batchSweepCommand, isBatch, softmaxBatchCommand } from "./batch.js";
+import { registerCalibrate } from "./calibrate.js";
 import { exitCode, messageOf, UsageError } from "./errors.js";
 import { readVector, toNumber } from "./input.js";
 import { registerNumpyKey } from "./matrix.js";
@@ -101,6 +102,8 @@ export function program(): Command {
         args: string[],
         opts: { logits?: string; temperature: string; log?: boolean } & Output,
       ) => {
+        if (opts.logits !== undefined && (await isBatch(opts.logits, undefined)))
+          return softmaxBatchCommand(opts);
         const z = await logitsFrom(args, opts.logits);
         const tau = number(opts.temperature, "--temperature");
         const p = opts.log ? logSoftmax(z, { temperature: tau }) : softmax(z, { temperature: tau });

@@ -14,7 +14,7 @@ import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { UsageError } from "./errors.js";
 import { isNumberText, toNumber } from "./input.js";
-import { asVector, NUMPY_LIMITS, readNumpy, shapeOf } from "./npy.js";
+import { asVector, NUMPY_LIMITS, type NumpyArray, readNumpy, shapeOf } from "./npy.js";
 
 /** A matrix read by the CLI. */
 export interface Matrix {
@@ -52,10 +52,24 @@ function splitSpec(spec: string): { path: string; key: string | undefined } {
   return m === null ? { path: spec, key: undefined } : { path: m[1] as string, key: m[2] };
 }
 
+/**
+ * Reads a numpy file once per run: a command that first looks at a file's shape (is it a batch?)
+ * and then reads it does not read it twice.
+ */
+const loaded = new Map<string, NumpyArray>();
+function loadNumpy(path: string, flag: string, key: string | undefined): NumpyArray {
+  const id = `${path}\0${key ?? ""}\0${preferredKey(flag)}`;
+  let a = loaded.get(id);
+  if (a === undefined) {
+    a = readNumpy(path, flag, key ?? keyFor(path), preferredKey(flag));
+    loaded.set(id, a);
+  }
+  return a;
+}
+
 /** A vector from an .npy/.npz file (the hook of input.ts's readVector). */
 export function readNumpyVector(path: string, flag: string, key?: string): Float64Array {
-  const a = readNumpy(path, flag, key ?? keyFor(path), preferredKey(flag));
-  return asVector(a, `${flag}: ${path}`);
+  return asVector(loadNumpy(path, flag, key), `${flag}: ${path}`);
 }
 
 function keyFor(path: string): string | undefined {
@@ -66,7 +80,7 @@ function keyFor(path: string): string | undefined {
 export async function readMatrix(spec: string, flag: string): Promise<Matrix> {
   const { path, key } = splitSpec(spec);
   if (/\.np[yz]$/i.test(path)) {
-    const a = readNumpy(path, flag, key ?? keyFor(path), preferredKey(flag));
+    const a = loadNumpy(path, flag, key);
     const source = `${flag}: ${path}${key === undefined ? "" : `#${key}`}`;
     if (a.data.length === 0)
       throw new UsageError(`${source} holds no numbers (shape ${shapeOf(a)})`);
@@ -151,7 +165,7 @@ export async function readLabels(
   const { path, key } = splitSpec(spec);
   let labels: Float64Array;
   if (/\.np[yz]$/i.test(path)) {
-    const a = readNumpy(path, flag, key ?? keyFor(path), preferredKey(flag));
+    const a = loadNumpy(path, flag, key);
     const where = `${flag}: ${path}`;
     if (
       a.shape.length === 2 &&
