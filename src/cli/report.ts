@@ -191,7 +191,8 @@ function temperatureAxis(data: ReportData): Record<string, unknown> {
 
 /** The sweep's report: F, U, S and C against T in the grid, the occupations below. */
 export function renderReport(data: ReportData): string {
-  const series = 5 + data.states.length;
+  // Each trace carries its own x and y: 2 numbers per point per curve.
+  const series = 2 * (5 + data.states.length);
   const { index, stride } = thinned(data.temperature.length, series);
   const pick = (v: number[]) => pack(index.map((j) => v[j] as number));
   const x = pick(data.temperature);
