@@ -200,7 +200,10 @@ export function rowState(
     return s;
   }
   const c = tau > 0 ? max : min;
-  let sum = 0;
+  // Σw = g + rest, with g the dominant terms (w = 1) counted apart, so that ln Σw = log1p(rest)
+  // keeps its digits when the other terms are tiny (a confident row: −ln p_max ≈ rest).
+  let g = 0;
+  let rest = 0;
   let sx = 0;
   for (let i = 0; i < n; i++) {
     const v = z[start + i] as number;
@@ -208,16 +211,22 @@ export function rowState(
       scratch[i] = 0;
       continue;
     }
+    if (v === c) {
+      scratch[i] = 1;
+      g++;
+      continue;
+    }
     const x = reduced(c, v, tau);
     const w = expSweep(-x);
     scratch[i] = w;
     if (w !== 0) {
-      sum += w;
+      rest += w;
       sx += w * x;
     }
   }
+  const sum = g + rest;
   const mean = sx / sum;
-  const lnSum = Math.log(sum);
+  const lnSum = g === 1 ? Math.log1p(rest) : Math.log(sum);
   let sv = 0;
   let w2 = 0;
   let wo = 0;
