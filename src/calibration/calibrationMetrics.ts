@@ -57,7 +57,7 @@ export interface CalibrationMetrics {
  * ```ts
  * const m = calibrationMetrics([[2, 0], [0, 2], [2, 0]], [0, 1, 1], { bins: 2 });
  * m.accuracy // => 0.6666666666666666
- * m.nll // => 0.7935946777096393
+ * m.nll // => 0.7935946777096392
  * // (2·ln(1 + e⁻²) + ln(1 + e²))/3
  * m.ece // => 0.21413041131121568
  * // every confidence is 1/(1 + e⁻²) = 0.8808, in the top bin, where 2 of 3 are right
