@@ -193,7 +193,7 @@ async function calibrate(opts: CalibrateFlags, version: string): Promise<void> {
 }
 
 function fmt(x: number): string {
-  return Number.isFinite(x) ? x.toPrecision(4) : String(x);
+  return Number.isFinite(x) && x !== 0 ? x.toPrecision(4) : String(x);
 }
 
 /** What a fitted τ says about the model. */
