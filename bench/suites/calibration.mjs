@@ -31,7 +31,10 @@ export default async function suite(ctx) {
     for (const v of row) sum += Math.exp(v - max);
     let target = ((u[r] + 10) / 20) * sum;
     let k = 0;
-    while (k < classes - 1 && (target -= Math.exp(row[k] - max)) > 0) k++;
+    for (; k < classes - 1; k++) {
+      target -= Math.exp(row[k] - max);
+      if (target <= 0) break;
+    }
     y[r] = k;
     for (let i = 0; i < classes; i++) row[i] *= 2.5;
   }

@@ -279,8 +279,10 @@ describe.skipIf(skip)("the sweep's HTML report in a browser", () => {
         ),
       ids,
     );
-    expect(titles[0]).toContain(`ECE ${(rows[0]?.ece as number).toPrecision(4)}`);
-    expect(titles[1]).toContain(`τ = ${(rows[1]?.temperature as number).toPrecision(4)}`);
+    expect(titles[0]).toContain(`ECE ${(rows[0] as { ece: number }).ece.toPrecision(4)}`);
+    expect(titles[1]).toContain(
+      `τ = ${(rows[1] as { temperature: number }).temperature.toPrecision(4)}`,
+    );
     // the histograms' bars are the fractions of the 8 examples in each of the 5 bins
     const bars = await page.evaluate(() =>
       Array.from((document.getElementById("confidenceBefore") as PlotDiv).data?.[0]?.y ?? []),
