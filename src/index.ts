@@ -9,7 +9,6 @@
 export * from "./activators/index.js";
 export * from "./boltzmann/index.js";
 export * from "./bridge/index.js";
-export * from "./calibration/index.js";
 export {
   type KernelBackend,
   kernelBackend,

@@ -13,8 +13,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { calibrationMetrics, sweepBatch } from "../src/calibration/index.js";
 import { readNumpy } from "../src/cli/npy.js";
-import { calibrationMetrics, fitTemperature, sweepBatch } from "../src/index.js";
+import { fitTemperature } from "../src/index.js";
 
 const root = join(import.meta.dirname, "..");
 const main = join(root, "dist", "cli", "main.js");

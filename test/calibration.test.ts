@@ -5,13 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  calibrationMetrics,
-  fitTemperature,
-  reliabilityBins,
-  sweep,
-  sweepBatch,
-} from "../src/index.js";
+import { calibrationMetrics, reliabilityBins, sweepBatch } from "../src/calibration/index.js";
+import { fitTemperature, sweep } from "../src/index.js";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 

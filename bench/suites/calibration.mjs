@@ -14,7 +14,8 @@ import { join } from "node:path";
 
 /** @param {import("./context.mjs").SuiteContext} ctx */
 export default async function suite(ctx) {
-  const { fitTemperature, calibrationMetrics } = await ctx.dist("index.js");
+  const { fitTemperature } = await ctx.dist("index.js");
+  const { calibrationMetrics } = await ctx.dist("calibration/index.js");
   const { npyBytes } = await ctx.dist("cli/npz.js");
   const rows = ctx.smoke ? 1000 : 100_000;
   const classes = ctx.smoke ? 10 : 100;

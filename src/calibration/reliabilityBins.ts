@@ -3,7 +3,7 @@ import { checkVector, describe, integerOption, optionsOf } from "../internal/val
 /** How {@link reliabilityBins} groups the predictions. */
 export type Binning = "width" | "mass";
 
-/** Options of {@link reliabilityBins} and {@link "gibbs-softmax"!calibrationMetrics}. */
+/** Options of {@link reliabilityBins} and {@link "gibbs-softmax/calibration"!calibrationMetrics}. */
 export interface BinningOptions {
   /** Number of bins (default 15, as in Guo et al.). */
   bins?: number;

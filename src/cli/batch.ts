@@ -3,7 +3,8 @@
  * file with --labels): `sweep --logits batch.npy [--labels y.npy]` gives the batch means of
  * `sweepBatch` per temperature, `softmax --logits batch.npy` the softmax of every row.
  */
-import { logSoftmaxRows, softmaxRows, sweepBatch, temperatureGrid } from "../index.js";
+import { sweepBatch } from "../calibration/index.js";
+import { logSoftmaxRows, softmaxRows, temperatureGrid } from "../index.js";
 import { UsageError } from "./errors.js";
 import { readVector, toNumber } from "./input.js";
 import { type Matrix, readLabels, readMatrix } from "./matrix.js";

@@ -7,13 +7,8 @@
  * histograms before and after, and the NLL against τ.
  */
 import type { Command } from "commander";
-import {
-  type CalibrationMetrics,
-  calibrationMetrics,
-  fitTemperature,
-  sweepBatch,
-  temperatureGrid,
-} from "../index.js";
+import { type CalibrationMetrics, calibrationMetrics, sweepBatch } from "../calibration/index.js";
+import { fitTemperature, temperatureGrid } from "../index.js";
 import { logitsMatrix } from "./batch.js";
 import { UsageError } from "./errors.js";
 import { readVector, toNumber } from "./input.js";

@@ -37,14 +37,14 @@ export interface SweepBatchResult {
  *
  * Per row and temperature: one table-driven exp per logit, S = ⟨x⟩ + ln Σw and
  * −ln p_y = x_y + ln Σw with xᵢ = (c − zᵢ)/τ ≥ 0 (no cancellation), Var(x) in a second pass
- * about the mean (see {@link "gibbs-softmax"!calibrationMetrics}). Cost O(rows·classes·m), memory
+ * about the mean (see {@link "gibbs-softmax/calibration"!calibrationMetrics}). Cost O(rows·classes·m), memory
  * O(classes + m) besides the input. e^S is averaged per row (mean of e^{S_r}, which is ≥ e^{mean S}).
  *
  * Edge cases: τ = 0, ±Infinity and τ < 0 follow {@link "gibbs-softmax"!sweep} (τ < 0 favours the
  * smallest logits); a NaN temperature is a RangeError naming its index; an empty temperature
  * list gives empty columns; a label on a masked class (−Infinity) gives NLL = Infinity, as does a
  * label that is not among the maxima at τ = 0. The logits and labels follow
- * {@link "gibbs-softmax"!calibrationMetrics}.
+ * {@link "gibbs-softmax/calibration"!calibrationMetrics}.
  *
  * @param logits - rows of logits (an array of vectors, or one flat matrix with `columns`).
  * @see C. Guo et al., "On calibration of modern neural networks", ICML 2017 (temperature scaling).
