@@ -16,23 +16,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calibrationMetrics, sweepBatch } from "../src/calibration/index.js";
 import { readNumpy } from "../src/cli/npy.js";
 import { fitTemperature } from "../src/index.js";
+import { skipWithoutPython } from "./helpers/python.js";
 
 const root = join(import.meta.dirname, "..");
 const main = join(root, "dist", "cli", "main.js");
 
-function hasScipy(): boolean {
-  try {
-    execFileSync("python3", ["-c", "import numpy, scipy.optimize"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const skip = !hasScipy() && process.env.CI !== "true";
-if (skip)
-  console.log(
-    "SKIPPING the numpy/scipy calibration references: python3 with numpy and scipy not found",
-  );
+const skip = skipWithoutPython("numpy, scipy.optimize", "the numpy/scipy calibration references");
+console.log(
+  "SKIPPING the numpy/scipy calibration references: python3 with numpy and scipy not found",
+);
 
 interface Metrics {
   nll: number;

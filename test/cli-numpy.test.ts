@@ -13,20 +13,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readNumpy } from "../src/cli/npy.js";
+import { skipWithoutPython } from "./helpers/python.js";
 
 const root = join(import.meta.dirname, "..");
 const main = join(root, "dist", "cli", "main.js");
 
-function hasNumpy(): boolean {
-  try {
-    execFileSync("python3", ["-c", "import numpy"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const skip = !hasNumpy() && process.env.CI !== "true";
-if (skip) console.log("SKIPPING the numpy file tests: python3 with numpy not found");
+const skip = skipWithoutPython("numpy", "the numpy file tests");
 
 let dir = "";
 let manifest: { good: Record<string, (number | string)[]>; bad: Record<string, string> } = {

@@ -5,25 +5,16 @@
  * from the same commands, parsed from the same page. Needs python3 with numpy: without it (and CI
  * not "true") the suite says so and skips.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { skipWithoutPython } from "./helpers/python.js";
 import { runStep, tutorialSteps } from "./helpers/tutorial.js";
 
 const root = join(import.meta.dirname, "..");
 
-function hasNumpy(): boolean {
-  try {
-    execFileSync("python3", ["-c", "import numpy"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const skip = !hasNumpy() && process.env.CI !== "true";
-if (skip) console.log("SKIPPING the calibration tutorials: python3 with numpy not found");
+const skip = skipWithoutPython("numpy", "the calibration tutorials");
 
 const pages = ["docs/tutorials/calibration.md", "docs/tutorials/calibration.ja.md"];
 
