@@ -34,7 +34,10 @@ let defaultKey: string | undefined;
  */
 export function registerNumpyKey(cli: Command): void {
   for (const command of cli.commands) {
-    command.option("--key <name>", "the array to read from .npz files (default: the only one)");
+    command.option(
+      "--key <name>",
+      "the array to read from .npz files (default: the one named after the flag, or the only one)",
+    );
   }
   cli.hook("preAction", (_, action) => {
     const key = action.opts().key;
