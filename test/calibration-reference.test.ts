@@ -22,9 +22,6 @@ const root = join(import.meta.dirname, "..");
 const main = join(root, "dist", "cli", "main.js");
 
 const skip = skipWithoutPython("numpy, scipy.optimize", "the numpy/scipy calibration references");
-console.log(
-  "SKIPPING the numpy/scipy calibration references: python3 with numpy and scipy not found",
-);
 
 interface Metrics {
   nll: number;
