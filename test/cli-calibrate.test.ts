@@ -129,6 +129,47 @@ describe("calibrate", () => {
       expect(r.out).toBe("");
     }
   });
+  it("reports the limits: τ = 0 when every label is the strict argmax, τ = Infinity when no better than a guess", () => {
+    writeFileSync(join(dir, "sep.csv"), "2,0\n0,2\n");
+    writeFileSync(join(dir, "sep_labels.txt"), "0\n1\n");
+    writeFileSync(join(dir, "anti_labels.txt"), "1\n0\n");
+    const cold = cli([
+      "calibrate",
+      "--logits",
+      "sep.csv",
+      "--labels",
+      "sep_labels.txt",
+      "--format",
+      "jsonl",
+      "--html",
+      "cold.html",
+    ]);
+    expect(cold.code, cold.err).toBe(0);
+    const after = JSON.parse(cold.out.trim().split("\n")[1] as string);
+    expect([after.temperature, after.nll, after.brier, after.ece]).toEqual([0, 0, 0, 0]);
+    expect(cold.err).toMatch(/^fitted τ = 0 \(every validation label is its row's strict argmax/);
+    const hot = cli([
+      "calibrate",
+      "--logits",
+      "sep.csv",
+      "--labels",
+      "anti_labels.txt",
+      "--format",
+      "jsonl",
+      "--html",
+      "hot.html",
+    ]);
+    expect(hot.code, hot.err).toBe(0);
+    const uniform = JSON.parse(hot.out.trim().split("\n")[1] as string);
+    // uniform over two classes: NLL ln 2, Brier ½, every confidence ½ and every prediction wrong
+    expect([uniform.temperature, uniform.nll, uniform.brier, uniform.ece]).toEqual([
+      "Infinity",
+      Math.LN2,
+      0.5,
+      0.5,
+    ]);
+    expect(existsSync(join(dir, "cold.html")) && existsSync(join(dir, "hot.html"))).toBe(true);
+  });
   it("writes nothing and keeps an old --out when it fails", () => {
     writeFileSync(join(dir, "old.csv"), "previous\n");
     const r = cli([
