@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { runnerImport } from "vite";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,20 +34,7 @@ try {
   }
   const report = join(work, "report.html");
   console.log(`report.html: ${statSync(report).size} bytes`);
-  const refused = [];
-  await browser.context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
-    refused.push(url);
-    return route.abort();
-  });
-  const tab = await browser.context.newPage();
-  await tab.setViewportSize({ width: 1280, height: 900 });
-  await tab.goto(pathToFileURL(report).href);
-  await tab.waitForFunction(() => document.body.dataset.ready === "true");
-  await tab.waitForTimeout(500); // plotly's last layout pass
-  await tab.screenshot({ path: out, fullPage: true });
-  if (refused.length > 0) throw new Error(`the report asked the network for ${refused.join(", ")}`);
+  await harness.screenshotOffline(browser, report, out);
   console.log(`wrote ${out} (${statSync(out).size} bytes; no network request)`);
 } finally {
   await browser.close();
