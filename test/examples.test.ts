@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import * as calibration from "../src/calibration/index.js";
 import * as library from "../src/index.js";
 import * as models from "../src/models/index.js";
 import * as parallel from "../src/parallel/index.js";
@@ -32,7 +33,13 @@ const markdown = [join(root, "README.md"), ...files(join(root, "docs"), ".md")]
   .filter((f) => existsSync(f))
   .flatMap(examplesInMarkdown);
 
-const bindings: Record<string, unknown> = { ...library, ...units, ...models, ...parallel };
+const bindings: Record<string, unknown> = {
+  ...library,
+  ...units,
+  ...models,
+  ...parallel,
+  ...calibration,
+};
 
 function title(example: Example): string {
   return `${relative(root, example.file)}:${example.line}`;

@@ -17,7 +17,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { runnerImport } from "vite";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -57,28 +57,7 @@ try {
   const report = join(work, "report.html");
   console.log(`report.html: ${(statSync(report).size / 1e6).toFixed(1)} MB`);
 
-  const refused = [];
-  await browser.context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
-    refused.push(url);
-    return route.abort();
-  });
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(pathToFileURL(report).href);
-  await page.waitForFunction(
-    () =>
-      document.body.dataset.ready === "true" &&
-      document.querySelectorAll(".js-plotly-plot .main-svg").length >= 5,
-  );
-  await page.waitForTimeout(500); // let plotly finish its last layout pass
-  await page.screenshot({ path: out, fullPage: true });
-  if (refused.length > 0) {
-    throw new Error(
-      `cli-report-screenshot: the report asked the network for ${refused.join(", ")}`,
-    );
-  }
+  await harness.screenshotOffline(browser, report, out);
   console.log(`wrote ${out} (${statSync(out).size} bytes; no network request)`);
 } finally {
   await browser.close();

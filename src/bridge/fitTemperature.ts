@@ -1,3 +1,4 @@
+import { expSweep } from "../internal/exp.js";
 import {
   checkVector,
   describe,
@@ -51,7 +52,7 @@ interface Rows {
  *   ICML 2017, §4.2.
  * @example
  * ```ts
- * fitTemperature([[2, 0], [0, 2], [2, 0]], [0, 1, 1]).temperature // => 2.8853900817779254
+ * fitTemperature([[2, 0], [0, 2], [2, 0]], [0, 1, 1]).temperature // => 2.8853900817779277
  * // the exact minimiser is 2/ln 2 = 2.88539008177792681…
  * ```
  */
@@ -101,40 +102,60 @@ export function fitTemperature(
       );
     }
   }
-  const lossAt = (beta: number) => moments(M, y, beta).loss;
-  const lossAtOne = lossAt(1);
+  const scratch = new Float64Array(widest(M));
+  const at = (beta: number) => moments(M, y, beta, scratch);
+  const lossAtOne = at(1).loss;
   // Every label the strict argmax: L′(β) < 0 for all β, the loss falls to 0 as τ → 0.
   if (separable) return { temperature: 0, loss: 0, lossAtOne, iterations: 0 };
   let iterations = 0;
-  if (moments(M, y, 0).slope >= 0) {
-    return { temperature: Number.POSITIVE_INFINITY, loss: lossAt(0), lossAtOne, iterations };
+  const atZero = at(0);
+  if (atZero.slope >= 0) {
+    return { temperature: Number.POSITIVE_INFINITY, loss: atZero.loss, lossAtOne, iterations };
   }
-  // Bracket L′(β) = 0 with L′(lo) < 0 ≤ L′(hi).
+  // Safeguarded Newton on L′(β) = 0 from β = 1 (τ = 1, where a trained model usually is close):
+  // lo keeps L′(lo) < 0, hi keeps L′(hi) ≥ 0 once one is seen (until then the step may at most
+  // double β); a step outside (lo, hi) bisects. L is convex, so this converges in a handful of
+  // passes, each one table exp per logit.
   let lo = 0;
-  let hi = 1;
-  while (moments(M, y, hi).slope < 0) {
-    lo = hi;
-    hi *= 2;
-    iterations++;
-    if (hi > 1e300) break;
-  }
-  let beta = hi;
+  let hi = Number.POSITIVE_INFINITY;
+  let beta = 1;
+  let m = at(beta);
   for (; iterations < 500; iterations++) {
-    const m = moments(M, y, beta);
     if (m.slope === 0) break;
     if (m.slope < 0) lo = beta;
     else hi = beta;
     let next = m.curvature > 0 ? beta - m.slope / m.curvature : Number.NaN;
-    if (!(next > lo && next < hi)) next = lo + (hi - lo) / 2;
-    const done = Math.abs(next - beta) <= 1e-15 * beta || hi - lo <= 1e-15 * hi;
+    // Converged: the Newton step is below the rounding of β (a step to a bracket end would
+    // only bisect away from the root).
+    if (Math.abs(next - beta) <= 1e-15 * beta) break;
+    if (hi === Number.POSITIVE_INFINITY) {
+      if (!(next > lo)) next = 2 * beta;
+      next = Math.min(next, 2 * beta);
+      if (beta > 1e300) break;
+    } else if (!(next > lo && next < hi)) next = lo + (hi - lo) / 2;
+    const done =
+      Math.abs(next - beta) <= 1e-15 * beta || (Number.isFinite(hi) && hi - lo <= 1e-15 * hi);
     beta = next;
+    m = at(beta);
     if (done) break;
   }
-  return { temperature: 1 / beta, loss: lossAt(beta), lossAtOne, iterations };
+  return { temperature: 1 / beta, loss: m.loss, lossAtOne, iterations: iterations + 1 };
 }
 
-/** Mean loss, slope L′ and curvature L″ at β, each row shifted by its maximum. */
-function moments(M: Rows, y: ArrayLike<number>, beta: number) {
+function widest(M: Rows): number {
+  let n = 0;
+  for (let r = 0; r < M.rows; r++) {
+    const { start, end } = M.rowAt(r);
+    if (end - start > n) n = end - start;
+  }
+  return n;
+}
+
+/**
+ * Mean loss, slope L′ and curvature L″ at β, each row shifted by its maximum: one table exp per
+ * logit (the weights are kept in `scratch` for the second, centred pass of the variance).
+ */
+function moments(M: Rows, y: ArrayLike<number>, beta: number, scratch: Float64Array) {
   const z = M.data;
   let loss = 0;
   let slope = 0;
@@ -147,18 +168,20 @@ function moments(M: Rows, y: ArrayLike<number>, beta: number) {
     let first = 0;
     for (let i = start; i < end; i++) {
       const d = (z[i] as number) - max;
-      if (d === Number.NEGATIVE_INFINITY) continue;
-      const w = beta === 0 ? 1 : Math.exp(beta * d);
-      sum += w;
-      first += w * d;
+      const w = d === Number.NEGATIVE_INFINITY ? 0 : beta === 0 ? 1 : expSweep(beta * d);
+      scratch[i - start] = w;
+      if (w !== 0) {
+        sum += w;
+        first += w * d;
+      }
     }
     const mean = first / sum;
     let second = 0;
     for (let i = start; i < end; i++) {
-      const d = (z[i] as number) - max;
-      if (d === Number.NEGATIVE_INFINITY) continue;
-      const w = beta === 0 ? 1 : Math.exp(beta * d);
-      second += w * (d - mean) * (d - mean);
+      const w = scratch[i - start] as number;
+      if (w === 0) continue;
+      const c = (z[i] as number) - max - mean;
+      second += w * c * c;
     }
     const dy = (z[start + (y[r] as number)] as number) - max;
     loss += Math.log(sum) - beta * dy;

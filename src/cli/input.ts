@@ -16,6 +16,7 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { UsageError } from "./errors.js";
 import { excerpt, LIMITS } from "./limits.js";
+import { readNumpyVector } from "./matrix.js";
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?Infinity$/;
 const WORD = /^[+-]?(inf|infinity|nan)$/i;
@@ -74,7 +75,9 @@ class Growing {
 
 /** True when the text is an inline list of numbers rather than a file name. */
 export function looksInline(spec: string): boolean {
-  return /^[\s,;]*[+-]?(\d|\.\d|inf|nan)/i.test(spec) && !/\.(csv|json|txt|dat|tsv)$/i.test(spec);
+  return (
+    /^[\s,;]*[+-]?(\d|\.\d|inf|nan)/i.test(spec) && !/\.(csv|json|txt|dat|tsv|npy|npz)$/i.test(spec)
+  );
 }
 
 /** Reads an inline list like "0,1,1,2" or "1 2 3"; a bad item is named by its 0-based index. */
@@ -128,10 +131,11 @@ export async function readVector(
   if (stat.isDirectory())
     throw new UsageError(`${name}: ${JSON.stringify(path)} is a directory, not a file`);
   const ext = extname(path).toLowerCase();
+  if (ext === ".npy" || ext === ".npz") return readNumpyVector(path, name, column);
   const table = ext === ".csv" || ext === ".tsv";
   if (column !== undefined && !table) {
     throw new UsageError(
-      `${name}: a column (#${column}) can be picked only from a .csv or .tsv file, not ${JSON.stringify(path)}`,
+      `${name}: a column (#${column}) can be picked only from a .csv or .tsv file (or an array from an .npz file), not ${JSON.stringify(path)}`,
     );
   }
   const stream = createReadStream(path);

@@ -19,11 +19,14 @@ import {
   thermodynamics,
 } from "../index.js";
 import { SWEEP_COLUMNS } from "../sweep/engine.js";
+import { batchSweepCommand, isBatch, softmaxBatchCommand } from "./batch.js";
+import { registerCalibrate } from "./calibrate.js";
 import { exitCode, messageOf, OutputError, UsageError } from "./errors.js";
 import { checkGrid, checkSweepFlags } from "./flags.js";
 import { readVector, toNumber } from "./input.js";
 import { checkSize, LIMITS } from "./limits.js";
-import { checkFormat, type Format, TableWriter } from "./output.js";
+import { registerNumpyKey } from "./matrix.js";
+import { emitTable } from "./npz.js";
 import {
   type ModelFlags,
   type Physical,
@@ -32,7 +35,7 @@ import {
   resolveModel,
 } from "./physics.js";
 import { Progress } from "./progress.js";
-import { renderReport } from "./report.js";
+import { commandLine, renderReport } from "./report.js";
 import { Sink } from "./sink.js";
 import { guardStandardStreams } from "./stdout.js";
 
@@ -52,18 +55,7 @@ async function emit(
   rows: Iterable<(number | string)[]> | AsyncIterable<(number | string)[]>,
   commit = true,
 ): Promise<Sink> {
-  const format: Format = checkFormat(output.format);
-  const sink = new Sink(output.out, "--out");
-  try {
-    const table = new TableWriter(sink, format, columns);
-    for await (const row of rows) await table.row(row);
-    await table.end();
-    if (commit) await sink.commit();
-    return sink;
-  } catch (error) {
-    sink.abort();
-    throw error;
-  }
+  return emitTable(output, columns, rows, commit);
 }
 
 function number(text: string, flag: string): number {
@@ -78,7 +70,10 @@ function integer(text: string, flag: string): number {
 }
 
 const formatOption = () =>
-  new Option("-f, --format <format>", "output format: csv, json, jsonl or table").default("csv");
+  new Option(
+    "-f, --format <format>",
+    "output format: csv, json, jsonl, table or npz (numpy)",
+  ).default("csv");
 const outOption = () =>
   new Option("-o, --out <file>", "write the data to FILE (atomically) instead of standard output");
 
@@ -112,6 +107,8 @@ export function program(): Command {
         args: string[],
         opts: { logits?: string; temperature: string; log?: boolean } & Output,
       ) => {
+        if (opts.logits !== undefined && (await isBatch(opts.logits, undefined)))
+          return softmaxBatchCommand(opts);
         const z = await logitsFrom(args, opts.logits);
         const tau = number(opts.temperature, "--temperature");
         const p = opts.log ? logSoftmax(z, { temperature: tau }) : softmax(z, { temperature: tau });
@@ -213,7 +210,11 @@ export function program(): Command {
     .description(
       "a temperature sweep: ln Z, F, U, S, C (and the occupations) at every temperature of a grid",
     )
-    .option("-l, --logits <spec>", "logits (energies −z, kB = 1)")
+    .option(
+      "-l, --logits <spec>",
+      "logits (energies −z, kB = 1); a 2-D .npy/.npz is a batch of rows: batch means per τ",
+    )
+    .option("-y, --labels <spec>", "with a batch of logits: class labels, adds the mean NLL")
     .option("-e, --energies <spec>", "energies from a list, a file or -")
     .option("-g, --degeneracies <spec>", "degeneracies (default all 1)")
     .option(
@@ -305,6 +306,8 @@ export function program(): Command {
       },
     );
 
+  registerCalibrate(cli, pkg.version);
+  registerNumpyKey(cli);
   return cli;
 }
 
@@ -360,6 +363,7 @@ async function spectrum(opts: SpectrumFlags): Promise<Spectrum> {
 }
 
 interface SweepFlags extends SpectrumFlags, ModelFlags, Output {
+  labels?: string;
   model?: string;
   expression?: string;
   degeneracyExpression?: string;
@@ -374,6 +378,9 @@ interface SweepFlags extends SpectrumFlags, ModelFlags, Output {
 }
 
 async function sweepCommand(opts: SweepFlags, command: Command): Promise<void> {
+  if (opts.logits !== undefined && (await isBatch(opts.logits, opts.labels)))
+    return batchSweepCommand(opts);
+  if (opts.labels !== undefined) throw new UsageError("--labels goes with --logits (a batch)");
   const sources = [opts.energies, opts.logits, opts.model, opts.expression].filter(
     (x) => x !== undefined,
   );
@@ -493,6 +500,8 @@ async function sweepCommand(opts: SweepFlags, command: Command): Promise<void> {
             label: `E${i} = ${s.energies[i]}`,
             p: report.P[k] ?? [],
           })),
+          command: commandLine(process.argv.slice(2)),
+          version: pkg.version,
           note: `${n} levels, ${temperatures.length} temperatures from ${opts.from} to ${opts.to} (${opts.scale}). Made by gibbs-softmax ${pkg.version}.${tracked.length < n ? ` Occupations shown for the ${tracked.length} lowest levels.` : ""}`,
         }),
       );

@@ -9,7 +9,7 @@ import type { Sink } from "./sink.js";
 
 export { Sink } from "./sink.js";
 
-export const FORMATS = ["csv", "json", "jsonl", "table"] as const;
+export const FORMATS = ["csv", "json", "jsonl", "table", "npz"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function checkFormat(format: string): Format {

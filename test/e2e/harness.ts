@@ -9,6 +9,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium } from "playwright-core";
 import { build } from "vite";
 
@@ -124,4 +125,36 @@ export async function launchBrowser(): Promise<Browser> {
 /** A fresh temporary folder for a build. */
 export function tempDir(name: string): string {
   return mkdtempSync(join(tmpdir(), `gibbs-softmax-${name}-`));
+}
+
+/**
+ * Opens a local report (file://) with every network request refused, waits until the page sets
+ * `data-ready` and plotly has finished its layout, and saves a full-page PNG at `width` px. Throws
+ * if the page asked the network for anything: a report must open offline.
+ */
+export async function screenshotOffline(
+  browser: Browser,
+  file: string,
+  out: string,
+  width = 1280,
+): Promise<void> {
+  const refused: string[] = [];
+  await browser.context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
+    refused.push(url);
+    return route.abort();
+  });
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForFunction(
+    () =>
+      (globalThis as unknown as { document: { body: { dataset: Record<string, string> } } })
+        .document.body.dataset.ready === "true",
+  );
+  await page.waitForTimeout(500); // plotly's last layout pass
+  await page.screenshot({ path: out, fullPage: true });
+  await page.close();
+  if (refused.length > 0) throw new Error(`the report asked the network for ${refused.join(", ")}`);
 }
