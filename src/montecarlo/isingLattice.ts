@@ -12,6 +12,7 @@ import {
 } from "./options.js";
 import { type Generator, seededGenerator, threshold } from "./random.js";
 import { singleSpinSweep, type Totals } from "./singleSpinSweep.js";
+import { sweepOnKernel } from "./sweepKernel.js";
 import { type ClusterScratch, wolffCluster } from "./wolffCluster.js";
 
 /** Options of the {@link IsingLattice} constructor. */
@@ -82,7 +83,7 @@ export class IsingLattice {
   readonly coupling: number;
   /** The field h. */
   readonly field: number;
-  readonly #rng: Generator;
+  #rng: Generator;
   readonly #totals: Totals = { bonds: 0, magnetization: 0 };
   #scratch: ClusterScratch | undefined;
   #tableFor = "";
@@ -165,7 +166,9 @@ export class IsingLattice {
           : heatBathTable(T, this.coupling, this.field);
       this.#tableFor = key;
     }
-    singleSpinSweep(this.spins, L, this.#table, this.#rng, this.#totals);
+    const advanced = sweepOnKernel(this.spins, L, this.#table, this.#rng, this.#totals);
+    if (advanced !== undefined) this.#rng = advanced;
+    else singleSpinSweep(this.spins, L, this.#table, this.#rng, this.#totals);
   }
 
   /** Recomputes the totals from the spins. */

@@ -1,8 +1,11 @@
 /**
  * One sweep of single-spin updates (Metropolis or heat bath: they differ only in their flip
- * table, flipTables.ts) over an L×L periodic lattice, in typewriter order: row by row, each spin
- * once, each seeing the current values of its neighbours. Every update leaves the Gibbs
- * distribution invariant, so the sweep does (global balance; Newman & Barkema §3.1).
+ * table, flipTables.ts) over an L×L periodic lattice, in checkerboard order: first every site
+ * with r + c even, row by row, then every site with r + c odd; each spin once, each seeing the
+ * current values of its neighbours. Every update leaves the Gibbs distribution invariant, so the
+ * sweep does (global balance; Newman & Barkema §3.1), for any L. The order matters for speed:
+ * in row order each update waits for its left neighbour's (a chain of ~20 cycles through memory),
+ * while the sites of one colour do not touch each other (for even L) and overlap in the pipeline.
  *
  * The loop is branch-free where the physics is random: every spin takes exactly one draw, and
  * the flip is arithmetic on the comparison (a mispredicted branch per accepted flip would cost
@@ -30,23 +33,25 @@ export function singleSpinSweep(
   let dBonds = 0;
   let dMag = 0;
   const last = L - 1;
-  for (let r = 0; r < L; r++) {
-    const row = r * L;
-    const up = (r === 0 ? last : r - 1) * L;
-    const down = (r === last ? 0 : r + 1) * L;
-    for (let c = 0; c < L; c++) {
-      const i = row + c;
-      const s = spins[i] as number;
-      const n =
-        (spins[c === 0 ? row + last : i - 1] as number) +
-        (spins[c === last ? row : i + 1] as number) +
-        (spins[up + c] as number) +
-        (spins[down + c] as number);
-      const flip = +(rng.next() + TWO_31 < (table[n + 4 + 9 * ((s + 1) >> 1)] as number));
-      const change = -2 * s * flip;
-      spins[i] = s + change;
-      dMag += change;
-      dBonds += change * n;
+  for (let parity = 0; parity < 2; parity++) {
+    for (let r = 0; r < L; r++) {
+      const row = r * L;
+      const up = (r === 0 ? last : r - 1) * L;
+      const down = (r === last ? 0 : r + 1) * L;
+      for (let c = (r + parity) & 1; c < L; c += 2) {
+        const i = row + c;
+        const s = spins[i] as number;
+        const n =
+          (spins[c === 0 ? row + last : i - 1] as number) +
+          (spins[c === last ? row : i + 1] as number) +
+          (spins[up + c] as number) +
+          (spins[down + c] as number);
+        const flip = +(rng.next() + TWO_31 < (table[n + 4 + 9 * ((s + 1) >> 1)] as number));
+        const change = -2 * s * flip;
+        spins[i] = s + change;
+        dMag += change;
+        dBonds += change * n;
+      }
     }
   }
   totals.bonds += dBonds;
