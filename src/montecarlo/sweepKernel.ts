@@ -43,6 +43,9 @@ function load(): Exports | undefined {
 }
 
 const kernel = load();
+/** The flip table the kernel's memory holds now, and the buffer it was written to. */
+let tableHeld: Float64Array | undefined;
+let heldIn: ArrayBuffer | undefined;
 
 /** Whether the WebAssembly sweep serves calls now. */
 export function sweepKernelActive(): boolean {
@@ -69,8 +72,13 @@ export function sweepOnKernel(
   const have = K.memory.buffer.byteLength;
   if (need > have) K.memory.grow(Math.ceil((need - have) / 65536));
   const buffer = K.memory.buffer;
-  const thresholds = new BigInt64Array(buffer, K.tablePtr(), 18);
-  for (let k = 0; k < 18; k++) thresholds[k] = BigInt(table[k] as number);
+  // The table is copied in only when another one was there (tables are rebuilt, never edited).
+  if (tableHeld !== table || heldIn !== buffer) {
+    const thresholds = new BigInt64Array(buffer, K.tablePtr(), 18);
+    for (let k = 0; k < 18; k++) thresholds[k] = BigInt(table[k] as number);
+    tableHeld = table;
+    heldIn = buffer;
+  }
   const lattice = new Int8Array(buffer, base, n);
   lattice.set(spins);
   const [s01, s00, s11, s10] = rng.getState() as [number, number, number, number];
