@@ -8,7 +8,10 @@ export interface AutocorrelationResult {
   window: number;
   /** The statistical error of τ_int, τ·√(2(2W + 1)/n) (Madras and Sokal). */
   error: number;
-  /** False when no window up to n/4 satisfied the rule: the series is too short. */
+  /**
+   * False when no window up to n/4 satisfied the rule, or when n < 50·τ_int: the series is too
+   * short to trust (a short series underestimates τ, because its own mean absorbs the slow part).
+   */
   converged: boolean;
 }
 
@@ -55,7 +58,8 @@ export function integratedAutocorrelationTime(
     // ρ(t) with the same normalisation at every lag (the biased estimator, as Sokal advises).
     tau += ct / c0;
     if (t >= c * tau) {
-      return { tau, window: t, error: tau * Math.sqrt((2 * (2 * t + 1)) / n), converged: true };
+      const error = tau * Math.sqrt((2 * (2 * t + 1)) / n);
+      return { tau, window: t, error, converged: n >= 50 * tau };
     }
   }
   return { tau, window: maxW, error: tau * Math.sqrt((2 * (2 * maxW + 1)) / n), converged: false };
