@@ -34,6 +34,11 @@ function thin(series: Float64Array, stride: number): Float64Array {
   return out;
 }
 
+function bump(counts: Float64Array, k: number): void {
+  expect(k).toBeGreaterThanOrEqual(0);
+  counts[k] = (counts[k] as number) + 1;
+}
+
 function strideFor(series: Float64Array): number {
   const { tau, converged } = integratedAutocorrelationTime(series.subarray(0, 20000));
   expect(converged).toBe(true);
@@ -89,7 +94,7 @@ describe("the sampled energy histogram is the exact Gibbs distribution (χ², p 
       // E = J·e with e the bond-sum energy of the density of states.
       const energies = Array.from(dos.energies, (e) => -e);
       const counts = new Float64Array(energies.length);
-      for (const e of samples) counts[energies.indexOf(e)] += 1;
+      for (const e of samples) bump(counts, energies.indexOf(e));
       const test = chiSquareTest(counts, gibbsOfLevels(energies, dos.degeneracies, 2));
       expect(test.p).toBeGreaterThan(1e-3);
     }
@@ -100,7 +105,7 @@ describe("the sampled energy histogram is the exact Gibbs distribution (χ², p 
     const run = simulateIsing({ size: 4, temperature: TC, sweeps: 80_000, burnIn: 500, seed: 1 });
     const samples = thin(run.energy, 6);
     const counts = new Float64Array(dos.energies.length);
-    for (const e of samples) counts[dos.energies.indexOf(e)] += 1;
+    for (const e of samples) bump(counts, dos.energies.indexOf(e));
     const wrong = gibbsOfLevels(dos.energies, dos.degeneracies, TC * 1.05);
     expect(chiSquareTest(counts, wrong).p).toBeLessThan(1e-6);
   });
