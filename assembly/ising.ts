@@ -44,8 +44,6 @@ export function magnetizationChange(): i32 {
   return dMag;
 }
 
-// @ts-expect-error: decorator
-@inline
 function rotl(x: v128, k: i32): v128 {
   return v128.or(i64x2.shl(x, k), i64x2.shr_u(x, 64 - k));
 }
@@ -119,7 +117,26 @@ export function sweep(L: i32): void {
         const lo = i8x16.shuffle(t0, t1, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
         const hi = i8x16.shuffle(t2, t3, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
         const thrA = i8x16.shuffle(lo, hi, 0, 1, 16, 17, 2, 3, 18, 19, 4, 5, 20, 21, 6, 7, 22, 23);
-        const thrB = i8x16.shuffle(lo, hi, 8, 9, 24, 25, 10, 11, 26, 27, 12, 13, 28, 29, 14, 15, 30, 31);
+        const thrB = i8x16.shuffle(
+          lo,
+          hi,
+          8,
+          9,
+          24,
+          25,
+          10,
+          11,
+          26,
+          27,
+          12,
+          13,
+          28,
+          29,
+          14,
+          15,
+          30,
+          31,
+        );
         // Two steps of the four streams: draws for active sites 0–3, then 4–7.
         let o01 = i64x2.add(a01, b01);
         let o23 = i64x2.add(a23, b23);
@@ -154,7 +171,10 @@ export function sweep(L: i32): void {
         const next = v128.bitselect(i8x16.neg(s), s, flip);
         v128.store(row + at, next);
         const change = i8x16.sub(next, s);
-        accM = i32x4.add(accM, i32x4.extadd_pairwise_i16x8_s(i16x8.extadd_pairwise_i8x16_s(change)));
+        accM = i32x4.add(
+          accM,
+          i32x4.extadd_pairwise_i16x8_s(i16x8.extadd_pairwise_i8x16_s(change)),
+        );
         accB = i32x4.add(
           accB,
           i32x4.extadd_pairwise_i16x8_s(
