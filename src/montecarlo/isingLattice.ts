@@ -154,7 +154,11 @@ export class IsingLattice {
         );
       }
       if (this.#scratch === undefined) {
-        this.#scratch = { members: new Int32Array(L * L), inCluster: new Uint8Array(L * L) };
+        this.#scratch = {
+          members: new Int32Array(L * L),
+          inCluster: new Uint8Array(L * L),
+          around: new Int32Array(4),
+        };
       }
       const add = threshold(1 - expDD((-2 * this.coupling) / T, 0));
       this.#lastCluster = wolffCluster(

@@ -9,6 +9,7 @@ import { mersenne } from "pure-rand/generator/mersenne";
 import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import { afterEach, describe, expect, it } from "vitest";
 import { setKernelBackend, sigmoid, softmax } from "../../src/index.js";
+import { ISING_WASM } from "../../src/internal/wasm/ising.js";
 import type { IsingAlgorithm } from "../../src/montecarlo/index.js";
 import { heatBathProbability, IsingLattice, simulateIsing } from "../../src/montecarlo/index.js";
 import { sweepKernelServes } from "../../src/montecarlo/sweepKernel.js";
@@ -50,6 +51,9 @@ function run(
 }
 
 describe("the WebAssembly sweep and the JavaScript loop", () => {
+  it("the kernel is under 4 kB, so browsers compile it synchronously, even on the main thread", () => {
+    expect(atob(ISING_WASM).length).toBeLessThan(4096);
+  });
   it("the kernel serves in Node for L a multiple of 16, and only there", () => {
     expect([16, 32, 48, 256].map(sweepKernelServes)).toEqual([true, true, true, true]);
     expect([2, 8, 24, 37].map(sweepKernelServes)).toEqual([false, false, false, false]);
