@@ -84,6 +84,31 @@ describe("the WebAssembly sweep and the JavaScript loop", () => {
   }
 });
 
+describe("the kernel's shared state", () => {
+  it("two lattices swept in turn (other tables, other sizes) match the JavaScript loop", () => {
+    const play = (backend: "auto" | "js") => {
+      setKernelBackend(backend);
+      const a = new IsingLattice({ size: 32, seed: 1, start: "hot" });
+      const b = new IsingLattice({ size: 48, seed: 2, field: 0.2 });
+      for (let k = 0; k < 12; k++) {
+        a.sweep(1.3, k % 2 ? "metropolis" : "heatBath");
+        b.sweep(3.1, "metropolis");
+      }
+      return [Array.from(a.spins).join(""), Array.from(b.spins).join(""), a.energy, b.energy];
+    };
+    expect(play("auto")).toEqual(play("js"));
+  });
+  it("the largest lattice, 4096 × 4096, grows the kernel's memory and still matches", () => {
+    const play = (backend: "auto" | "js") => {
+      setKernelBackend(backend);
+      const lattice = new IsingLattice({ size: 4096, seed: 9 });
+      lattice.sweep(2.5);
+      return [lattice.energy, lattice.magnetization, lattice.spins[4096 * 4096 - 1]];
+    };
+    expect(play("auto")).toEqual(play("js"));
+  });
+});
+
 describe("the stream is the documented one", () => {
   it("a sweep equals an independent rebuild from pure-rand (checkerboard order, four streams)", () => {
     const T = 2.1;
