@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import * as calibration from "../src/calibration/index.js";
 import * as library from "../src/index.js";
 import * as models from "../src/models/index.js";
+import * as montecarlo from "../src/montecarlo/index.js";
 import * as parallel from "../src/parallel/index.js";
 import * as units from "../src/units/index.js";
 import {
@@ -39,6 +40,7 @@ const bindings: Record<string, unknown> = {
   ...models,
   ...parallel,
   ...calibration,
+  ...montecarlo,
 };
 
 function title(example: Example): string {
