@@ -75,7 +75,9 @@ const en = {
   overlayCaption:
     "Bars: softmax(z/τ). Diamonds: the Gibbs occupation of each state, gibbs(E, T) with E = −z and T = τ. They coincide.",
   maxDiff: "Largest difference over the states, max |softmax − Gibbs|",
-  maxDiffLevels: "Over the levels (softmax summed over each level vs. Gibbs with degeneracy g)",
+  maxDiffLevels: "Per level, max |Σ softmax over the level's g states − Gibbs(E, g)|",
+  maxDiffLevelsNote:
+    "A level of degeneracy g is g softmax classes with equal logits, so their summed probability is the level's Gibbs occupation g·e^(−E/T)/Z. The two are computed differently (a sum of g terms against one term times g): what differs is rounding in the last bits.",
   exactly: "(exactly equal)",
   thermoHeading: "Thermodynamics at the current temperature",
   thermoCaption:
@@ -150,7 +152,18 @@ const en = {
     "Entry {index} is −∞: an energy of −∞ has no Gibbs distribution. (+∞ is allowed: the level is inaccessible.)",
   errTooMany: "{count} values is too many: the demo accepts at most {max}.",
   errAllMasked: "Every entry is masked (logit −∞ or energy +∞): there is nothing to normalise.",
-  errLength: "There are {got} degeneracies for {want} energies; give one per level, or none.",
+  errLength:
+    "Degeneracies: {got} given, {want} needed (one per energy level), or leave the field empty.",
+  errNoStates:
+    "Every level has degeneracy 0 (or energy +∞): there are no states left to normalise.",
+  errEmptyEntry:
+    "Entry {index} is empty: there is nothing between two separators (at character {column}).",
+  errTrailingSeparator:
+    "The list ends with a separator, so entry {index} is missing: remove the last comma or add a number.",
+  errOverflow:
+    "Entry {index}, “{token}”, is too large for a double (beyond ±1.8 × 10³⁰⁸) and would become ±∞: type inf or ∞ if you mean infinity.",
+  errTemperatureOverflow:
+    "“{token}” is too large for a double (beyond 1.8 × 10³⁰⁸): type ∞ or inf for an infinite temperature.",
   errDegeneracy: "Degeneracy {index}, “{token}”, must be a whole number ≥ 0 (it counts states).",
   errTooManyStates: "The degeneracies add up to {count} states; the demo accepts at most {max}.",
   errTemperature:
@@ -163,9 +176,20 @@ const en = {
   errMinP: "min-p must be a number in [0, 1], or empty.",
   errLibrary: "The library refused this input: {message}",
   errUrl: "The link had a value that could not be used ({name}); the default is shown instead.",
+  errUrlLanguage:
+    "The link asks for the language “{value}”, which the demo does not have (en, ja): it is shown in English instead.",
+  errUrlMode: "The link's mode “{value}” is neither “logits” nor “energies”, so it was ignored.",
+  errUrlField: "The link's value for {name} could not be used: see the message beside that field.",
   linkTooLong: "This vector is too long for the link; the address keeps the preset only.",
   footer:
-    "gibbs-softmax: the library computes every number here; the page imports it exactly as a user would. Theory: docs/theory.md.",
+    "gibbs-softmax: the library computes every number here; the page imports it exactly as a user would.",
+  footerTheory: "The theory: docs/theory.md",
+  negativeAtZero:
+    "At T = 0 the sign changes nothing here: the library reads T = −0 as the limit T → 0⁺ (the ground states). The limit T → 0⁻ would put every state in the top level; approach it with small negative temperatures such as −0.01. The slider now moves on the negative side.",
+  negativeAtInfinity:
+    "T = −∞ is the same as T = +∞ (β = 0: every state equally likely), so nothing changes; the slider now moves on the negative side.",
+  levelsAbove: "⋮ {count} more above",
+  levelsBelow: "⋮ {count} more below",
   tokenMat: "mat",
   tokenFloor: "floor",
   tokenSofa: "sofa",
@@ -251,7 +275,9 @@ const ja: Record<MessageKey, string> = {
     "棒は softmax(z/τ)、ひし形は各状態のギブス分布 gibbs(E, T)（E = −z、T = τ）です。両者は重なります。",
   maxDiff: "状態ごとの最大の差 max |ソフトマックス − ギブス|",
   maxDiffLevels:
-    "準位ごとの最大の差（各準位の状態についてのソフトマックスの和と、縮退度 g を入れたギブス分布）",
+    "準位ごとの最大の差 max |準位の g 個の状態についてのソフトマックスの和 − ギブス分布(E, g)|",
+  maxDiffLevelsNote:
+    "縮退度 g の準位は、等しいロジットを持つ g 個のソフトマックスのクラスにあたるので、その確率の和が準位のギブス分布の占有確率 g·e^(−E/T)/Z になります。二つは計算の仕方が違う（g 個の項の和と、一つの項の g 倍）ため、差は最後の数ビットの丸め誤差だけです。",
   exactly: "（完全に一致）",
   thermoHeading: "現在の温度での熱力学量",
   thermoCaption: "どの量も分配関数から導かれます。下の式には現在の数値を代入してあります。",
@@ -326,7 +352,17 @@ const ja: Record<MessageKey, string> = {
   errAllMasked:
     "すべての値がマスクされています（ロジット −∞ またはエネルギー +∞）。規格化するものがありません。",
   errLength:
-    "エネルギー {want} 個に対して縮退度が {got} 個あります。準位ごとに一つずつ入力するか、空欄にしてください。",
+    "縮退度が {got} 個ありますが、{want} 個必要です（エネルギー準位ごとに一つ）。または空欄にしてください。",
+  errNoStates:
+    "すべての準位の縮退度が 0（またはエネルギーが +∞）なので、規格化する状態が残っていません。",
+  errEmptyEntry:
+    "番号 {index} が空です。区切り記号が続いていて間に値がありません（{column} 文字目）。",
+  errTrailingSeparator:
+    "リストが区切り記号で終わっているため、番号 {index} の値がありません。最後のカンマを消すか、数値を追加してください。",
+  errOverflow:
+    "番号 {index} の「{token}」は倍精度浮動小数点数の範囲（±1.8 × 10³⁰⁸）を超えており、±∞ になってしまいます。無限大のつもりなら inf または ∞ と入力してください。",
+  errTemperatureOverflow:
+    "「{token}」は倍精度浮動小数点数の範囲（1.8 × 10³⁰⁸）を超えています。無限大の温度なら ∞ または inf と入力してください。",
   errDegeneracy:
     "番号 {index} の縮退度「{token}」は 0 以上の整数でなければなりません（状態の数です）。",
   errTooManyStates:
@@ -341,10 +377,22 @@ const ja: Record<MessageKey, string> = {
   errMinP: "min-p は 0 以上 1 以下の数にするか、空欄にしてください。",
   errLibrary: "ライブラリがこの入力を受け付けませんでした：{message}",
   errUrl: "リンクに使えない値がありました（{name}）。代わりに既定の内容を表示しています。",
+  errUrlLanguage:
+    "リンクで指定された言語「{value}」はこのデモにありません（en、ja）。代わりに英語で表示しています。",
+  errUrlMode:
+    "リンクの入力の種類「{value}」は「logits」でも「energies」でもないため、無視しました。",
+  errUrlField: "リンクの {name} の値は使えませんでした。その入力欄の横のメッセージを見てください。",
   linkTooLong:
     "このベクトルはリンクに入れるには長すぎるため、アドレスにはプリセットだけを残しています。",
   footer:
-    "gibbs-softmax：ここに表示される数値はすべてライブラリが計算しています。このページは利用者と同じ方法でライブラリを読み込んでいます。理論の解説：docs/theory.md。",
+    "gibbs-softmax：ここに表示される数値はすべてライブラリが計算しています。このページは利用者と同じ方法でライブラリを読み込んでいます。",
+  footerTheory: "理論の解説：docs/theory.ja.md",
+  negativeAtZero:
+    "T = 0 では符号を変えても何も変わりません。ライブラリは T = −0 を極限 T → 0⁺（基底状態）として扱います。極限 T → 0⁻ ではすべての状態が最上位の準位に入ります。−0.01 のような小さな負の温度で近づいてみてください。スライダーは負の側を動くようになりました。",
+  negativeAtInfinity:
+    "T = −∞ は T = +∞ と同じ（β = 0：すべての状態が等確率）なので、何も変わりません。スライダーは負の側を動くようになりました。",
+  levelsAbove: "⋮ ほかに上に {count} 準位",
+  levelsBelow: "⋮ ほかに下に {count} 準位",
   tokenMat: "マット",
   tokenFloor: "床",
   tokenSofa: "ソファ",

@@ -10,6 +10,7 @@ import Plotly from "plotly.js-dist";
 import { type Language, type MessageKey, t } from "./i18n.ts";
 import { CURVE_FROM, CURVE_TO, type Dataset, negativeCurves, type Snapshot } from "./physics.ts";
 import { harmonicExact } from "./presets.ts";
+import type { State } from "./store.ts";
 
 /** More states than this are drawn as lines, not bars. */
 export const MANY = 300;
@@ -33,7 +34,22 @@ export interface View {
   revision: number;
 }
 
-type Figure = { data: Plotly.Data[]; layout: Partial<Plotly.Layout> };
+/** What the figures need to know about the page. */
+export function viewOf(state: Readonly<State>): View {
+  const labels =
+    state.labels !== null && state.labels.length === state.data.logits.length
+      ? state.labels.map((key) => t(state.language, key))
+      : null;
+  return {
+    language: state.language,
+    projector: state.projector,
+    labels,
+    harmonic: state.preset === "harmonic",
+    revision: state.revision,
+  };
+}
+
+export type Figure = { data: Plotly.Data[]; layout: Partial<Plotly.Layout> };
 
 const CONFIG: Partial<Plotly.Config> = {
   displaylogo: false,
