@@ -162,12 +162,36 @@ function probabilityAxis(
   values: Float64Array[],
   key: MessageKey = "axisProbability",
 ): Partial<Plotly.LayoutAxis> {
-  if (n <= FIXED_AXIS) {
-    return { title: { text: t(view.language, key) }, range: [0, 1.02], fixedrange: true };
-  }
+  const axis = {
+    ...ticksOutside(view),
+    title: { text: t(view.language, key), standoff: 6 },
+    tickformat: PROBABILITY,
+    automargin: true,
+  };
+  if (n <= FIXED_AXIS) return { ...axis, range: [0, 1.02], fixedrange: true };
   let top = 0;
   for (const v of values) for (const x of v) if (x > top) top = x;
-  return { title: { text: t(view.language, key) }, range: [0, niceCeiling(1.08 * top)] };
+  return { ...axis, range: [0, niceCeiling(1.08 * top)] };
+}
+
+/**
+ * Probabilities as plain decimals (0.0004), never with an SI prefix (Plotly's default would
+ * write "400μ"): d3's `~g` with three significant digits, switching to 1e−7 only for the tiny.
+ */
+const PROBABILITY = ".3~g";
+
+/**
+ * Tick marks outside the plot push the tick labels away from the axis line, so the labels of
+ * two axes that meet at a corner (a "−0.5" on the y axis and a "0" on the x axis) cannot touch.
+ */
+function ticksOutside(view: View): Partial<Plotly.LayoutAxis> {
+  // automargin: the margins grow to fit the tick labels and the title, so none is cut off.
+  return {
+    ticks: "outside",
+    ticklen: view.projector ? 8 : 5,
+    tickcolor: "#adb5bd",
+    automargin: true,
+  };
 }
 
 /**
@@ -183,9 +207,15 @@ function niceCeiling(x: number): number {
 
 function classAxis(view: View, n: number) {
   const labels = view.labels;
+  // automargin: the margin grows to fit the (rotated) token names and the title below them, so
+  // neither is cut off nor drawn over the other.
   const axis: Partial<Plotly.LayoutAxis> = {
-    title: { text: t(view.language, labels === null ? "axisState" : "axisIndex") },
+    ...ticksOutside(view),
+    title: { text: t(view.language, labels === null ? "axisState" : "axisIndex"), standoff: 8 },
     zeroline: false,
+    automargin: true,
+    // Indices as plain numbers (2000, not "2k").
+    exponentformat: "none",
   };
   if (labels !== null && labels.length === n) {
     axis.tickvals = Array.from(indices(n));
@@ -274,39 +304,130 @@ export function softmaxFigure(view: View, snap: Snapshot): Figure {
   return { data, layout };
 }
 
+/** Levels below this fraction of the largest occupation count as empty for the zoom. */
+const OCCUPIED = 1e-4;
+/** Diagrams with more levels than this zoom to the occupied ones. */
+const ZOOM_ABOVE = 20;
+
+/** The occupied levels: the first and last index at or above OCCUPIED·max. */
+export function occupiedLevels(occupation: Float64Array): { first: number; last: number } {
+  let max = 0;
+  for (const p of occupation) if (p > max) max = p;
+  let first = 0;
+  let last = occupation.length - 1;
+  if (occupation.length > ZOOM_ABOVE && max > 0) {
+    while (first < last && (occupation[first] as number) < OCCUPIED * max) first++;
+    while (last > first && (occupation[last] as number) < OCCUPIED * max) last--;
+  }
+  return { first, last };
+}
+
 export function gibbsFigure(view: View, data: Dataset, snap: Snapshot): Figure {
   const { energies, degeneracies } = data.levels;
   const L = energies.length;
   const occupation = snap.levelOccupation;
   const layout = baseLayout(view);
   layout.showlegend = false;
-  layout.yaxis = { title: { text: t(view.language, "axisEnergy") }, zeroline: false };
   const fixed = L <= FIXED_AXIS;
-  let top = 1;
+  let top = 1.05;
   if (!fixed) {
     top = 0;
     for (const x of occupation) if (x > top) top = x;
     top = top * 1.15 || 1;
   }
-  layout.xaxis = fixed
-    ? { title: { text: t(view.language, "axisOccupation") }, range: [0, 1.05], fixedrange: true }
-    : { title: { text: t(view.language, "axisOccupation") }, range: [0, top] };
+  // Zoom to the occupied levels (the oscillator's ladder at T = 1, not 100 levels in a smudge).
+  const { first, last } = occupiedLevels(occupation);
+  const shown = last - first + 1;
+  const low = energies[first] as number;
+  const high = energies[last] as number;
+  let gap = Number.POSITIVE_INFINITY;
+  for (let k = first + 1; k <= last; k++) {
+    gap = Math.min(gap, (energies[k] as number) - (energies[k - 1] as number));
+  }
+  const span = high - low;
+  const width = Number.isFinite(gap) ? Math.max(0.55 * gap, 0.012 * span) : 0.5;
+  const pad = Math.max(0.6 * width, 0.05 * span, span === 0 ? 0.5 : 0);
+  const yRange: [number, number] = [low - pad, high + pad];
+  const names = levelNames(view, data, first, last);
+  const size = view.projector ? 18 : 12;
+  // With token names the right margin is a column wide enough for the longest of them.
+  if (names !== null) {
+    const longest = Math.max(...names.map((name) => textWidth(name, size)));
+    layout.margin = { ...layout.margin, r: Math.ceil(longest) + 24 };
+  }
+  layout.yaxis = {
+    ...ticksOutside(view),
+    title: { text: t(view.language, "axisEnergy"), standoff: 6 },
+    zeroline: false,
+    automargin: true,
+    range: yRange,
+  };
+  layout.xaxis = {
+    ...ticksOutside(view),
+    title: { text: t(view.language, "axisOccupation") },
+    range: [0, top],
+    tickformat: PROBABILITY,
+    ...(fixed ? { fixedrange: true, tickvals: [0, 0.2, 0.4, 0.6, 0.8, 1] } : {}),
+  };
+  const annotations: Partial<Plotly.Annotations>[] = [];
+  const note = (key: MessageKey, count: number, y: number) =>
+    annotations.push({
+      text: t(view.language, key, { count }),
+      xref: "paper",
+      yref: "paper",
+      x: 1,
+      y,
+      xanchor: "right",
+      yanchor: "bottom",
+      showarrow: false,
+      font: { size, color: "#5c636a" },
+      bgcolor: "rgba(255,255,255,0.85)",
+    });
+  // "⋮ N more above" just above the plot; "below" inside it, on its floor.
+  if (last < L - 1) {
+    note("levelsAbove", L - 1 - last, 1);
+    layout.margin = { ...layout.margin, t: view.projector ? 36 : 26 };
+  }
+  if (first > 0) note("levelsBelow", first, 0);
+  if (names !== null) {
+    // Each name on its own line, evenly spaced beside the diagram, with a leader to its level:
+    // the levels of the language-model preset bunch closer than a line of text.
+    const step = (yRange[1] - yRange[0]) / names.length;
+    names.forEach((name, j) => {
+      annotations.push({
+        text: name,
+        x: top,
+        y: energies[first + j] as number,
+        xref: "x",
+        yref: "y",
+        ax: 16,
+        ay: yRange[0] + (j + 0.5) * step,
+        axref: "pixel",
+        ayref: "y",
+        xanchor: "left",
+        showarrow: true,
+        arrowhead: 0,
+        arrowwidth: 1,
+        arrowcolor: LEVEL,
+        font: { size },
+      });
+    });
+  }
+  layout.annotations = annotations;
   if (L > MANY) return { data: [levelSticks(view, energies, occupation)], layout };
   // Level lines across the plot, one path with gaps (null) between the levels.
   const lineX: (number | null)[] = [];
   const lineY: (number | null)[] = [];
-  let gap = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < L; k++) {
-    const E = energies[k] as number;
-    if (L <= 40) {
+  if (shown <= 40) {
+    for (let k = first; k <= last; k++) {
+      const E = energies[k] as number;
       lineX.push(0, top, null);
       lineY.push(E, E, null);
     }
-    if (k > 0) gap = Math.min(gap, E - (energies[k - 1] as number));
   }
-  const span = L > 1 ? (energies[L - 1] as number) - (energies[0] as number) : 1;
-  const width = Number.isFinite(gap) ? Math.max(0.55 * gap, 0.012 * span) : 0.5;
-  const text = Array.from(degeneracies, (g) => (g !== 1 && L <= 40 ? `g = ${g}` : ""));
+  const text = Array.from(degeneracies, (g, k) =>
+    g !== 1 && shown <= 40 && k >= first && k <= last ? `g = ${g}` : "",
+  );
   const levels = {
     uid: "levels",
     name: t(view.language, "traceLevels"),
@@ -327,12 +448,33 @@ export function gibbsFigure(view: View, data: Dataset, snap: Snapshot): Figure {
     width,
     text,
     textposition: "outside",
-    cliponaxis: false,
+    cliponaxis: true,
     marker: { color: GIBBS },
     customdata: Array.from(degeneracies),
     hovertemplate: "E = %{y:.6g}<br>g = %{customdata}<br>p = %{x:.6g}<extra></extra>",
   } as Plotly.Data;
   return { data: [levels, bars], layout };
+}
+
+/** A generous estimate of a label's width in pixels (CJK characters are one em wide). */
+function textWidth(text: string, size: number): number {
+  let em = 0;
+  for (const c of text) em += /[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 1.05 : 0.65;
+  return em * size;
+}
+
+/**
+ * The token names of the levels first…last (states of one level joined by " / "), when the
+ * vector has names and few enough levels show to name them all.
+ */
+function levelNames(view: View, data: Dataset, first: number, last: number): string[] | null {
+  const labels = view.labels;
+  if (labels === null || last - first + 1 > 30) return null;
+  const names: string[][] = Array.from({ length: last - first + 1 }, () => []);
+  data.levelOf.forEach((k, i) => {
+    if (k >= first && k <= last) names[k - first]?.push(labels[i] ?? "");
+  });
+  return names.map((n) => n.join(" / "));
 }
 
 /**
@@ -419,6 +561,9 @@ const QUANTITIES = [
 
 const COLORS = { F: "#1c7ed6", U: "#e8590c", S: "#2f9e44", C: "#c2255c" } as const;
 
+/** Decades of padding at each end of the temperature axis. */
+const EDGE = 0.08;
+
 export function curvesFigure(view: View, data: Dataset, snap: Snapshot, narrow: boolean): Figure {
   const T = snap.temperature;
   const absT = Math.abs(T);
@@ -430,10 +575,18 @@ export function curvesFigure(view: View, data: Dataset, snap: Snapshot, narrow: 
   const layout = baseLayout(view);
   layout.grid = narrow
     ? { rows: 4, columns: 1, pattern: "independent", ygap: 0.45 }
-    : { rows: 2, columns: 2, pattern: "independent", ygap: 0.3, xgap: 0.15 };
+    : {
+        rows: 2,
+        columns: 2,
+        pattern: "independent",
+        ygap: 0.3,
+        xgap: view.projector ? 0.24 : 0.15,
+      };
   layout.margin = { ...layout.margin, t: 28 };
-  layout.legend = { orientation: "h", x: 0, y: -0.12, yanchor: "top" };
-  layout.margin = { ...layout.margin, b: view.projector ? 110 : 90 };
+  // The legend on the page's floor, below the axis titles (not at a fraction of the height,
+  // where a tall title could reach it).
+  layout.legend = { orientation: "h", x: 0, y: 0, yref: "container", yanchor: "bottom" };
+  layout.margin = { ...layout.margin, b: view.projector ? 130 : 100 };
   const annotations: Partial<Plotly.Annotations>[] = [];
   const S = snap.thermo;
   const current: Record<(typeof QUANTITIES)[number]["key"], number> = {
@@ -547,15 +700,17 @@ export function curvesFigure(view: View, data: Dataset, snap: Snapshot, narrow: 
     const yAxisName = (first ? "yaxis" : `yaxis${j + 1}`) as "yaxis";
     const bottom = narrow ? j === 3 : j >= 2;
     layout[axisName] = {
+      ...ticksOutside(view),
       type: "log",
-      range: [Math.log10(CURVE_FROM), Math.log10(CURVE_TO)],
+      // A little beyond 0.01 and 100, so the marker is whole at either end of the slider.
+      range: [Math.log10(CURVE_FROM) - EDGE, Math.log10(CURVE_TO) + EDGE],
       title: bottom
         ? { text: t(view.language, negative ? "axisAbsTemperature" : "axisTemperature") }
         : { text: "" },
       dtick: 1,
       exponentformat: "power",
     };
-    layout[yAxisName] = { zeroline: true, automargin: true, range };
+    layout[yAxisName] = { ...ticksOutside(view), zeroline: true, automargin: true, range };
     annotations.push({
       text: t(view.language, q.label),
       xref: `${xaxis} domain` as Plotly.XAxisName,
