@@ -7,6 +7,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as library from "../src/index.js";
 import * as models from "../src/models/index.js";
+import * as montecarlo from "../src/montecarlo/index.js";
 import * as parallel from "../src/parallel/index.js";
 import * as units from "../src/units/index.js";
 import {
@@ -32,7 +33,13 @@ const markdown = [join(root, "README.md"), ...files(join(root, "docs"), ".md")]
   .filter((f) => existsSync(f))
   .flatMap(examplesInMarkdown);
 
-const bindings: Record<string, unknown> = { ...library, ...units, ...models, ...parallel };
+const bindings: Record<string, unknown> = {
+  ...library,
+  ...units,
+  ...models,
+  ...parallel,
+  ...montecarlo,
+};
 
 function title(example: Example): string {
   return `${relative(root, example.file)}:${example.line}`;

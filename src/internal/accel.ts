@@ -210,6 +210,11 @@ export function setKernelBackend(choice: "auto" | "js"): void {
   forcedJs = choice === "js";
 }
 
+/** True when {@link setKernelBackend} chose "js": every WebAssembly path stands aside. */
+export function javaScriptForced(): boolean {
+  return forcedJs;
+}
+
 /** The loaded kernel when it should serve this call, else undefined. */
 export function active(): Kernel | undefined {
   return forcedJs ? undefined : kernel;

@@ -81,6 +81,23 @@ describe("the core entry point and mathjs", () => {
     expect(urls.filter((u) => u.includes("node_modules/mathjs"))).toEqual([]);
   });
 
+  it("importing gibbs-softmax/montecarlo loads no mathjs, no plotly and no Node API (it runs in a Web Worker)", () => {
+    const urls = resolvedBy(
+      `const m = await import("gibbs-softmax/montecarlo"); const l = new m.IsingLattice({ size: 8, seed: 1 }); l.sweep(2); l.sweep(2, "wolff");`,
+      "montecarlo",
+    );
+    expect(urls.some((u) => u.includes("/dist/montecarlo/"))).toBe(true);
+    expect(urls.some((u) => u.includes("node_modules/pure-rand/"))).toBe(true);
+    expect(
+      urls.filter((u) =>
+        /node_modules\/(mathjs|plotly|decimal\.js|complex\.js|fraction\.js|typed-function)/.test(u),
+      ),
+    ).toEqual([]);
+    // Only the probe's own hook file may use node: modules; the library's files use none.
+    expect(urls.filter((u) => u.startsWith("node:"))).toEqual([]);
+    expect(urls.filter((u) => /\/dist\/(units|models|cli|parallel)\//.test(u))).toEqual([]);
+  });
+
   it("the probe does see mathjs when gibbs-softmax/units is imported (so it can fail)", () => {
     const urls = resolvedBy(
       `const u = await import("gibbs-softmax/units"); u.parseTemperature("300 K");`,

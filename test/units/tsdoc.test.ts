@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as models from "../../src/models/index.js";
+import * as montecarlo from "../../src/montecarlo/index.js";
 import * as units from "../../src/units/index.js";
 
 const src = join(import.meta.dirname, "..", "..", "src");
@@ -27,7 +28,7 @@ function undocumented(module: Record<string, unknown>, dir: string): string[] {
     .map(([name]) => name)
     .filter((name) => {
       const re = new RegExp(
-        `/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:function\\*? |const )${name}\\b`,
+        `/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:function\\*? |const |class )${name}\\b`,
       );
       return !files.some((t) => {
         const m = t.match(re);
@@ -45,8 +46,12 @@ describe("TSDoc of the subpath entry points", () => {
     expect(Object.keys(models).length).toBeGreaterThan(8);
     expect(undocumented(models, "models")).toEqual([]);
   });
+  it("every export of gibbs-softmax/montecarlo has an @example", () => {
+    expect(Object.keys(montecarlo).length).toBeGreaterThan(4);
+    expect(undocumented(montecarlo, "montecarlo")).toEqual([]);
+  });
   it("the index files only re-export", () => {
-    for (const dir of ["units", "models"]) {
+    for (const dir of ["units", "models", "montecarlo"]) {
       const code = readFileSync(join(src, dir, "index.ts"), "utf8")
         .replace(/\/\*\*[\s\S]*?\*\//g, "")
         .replace(/export\s+(type\s+)?\{[^}]*\}\s+from\s+"[^"]+";/g, "")

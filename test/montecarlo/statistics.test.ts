@@ -1,0 +1,67 @@
+/**
+ * The error-bar helpers on a process whose answer is known in closed form: the AR(1) series
+ * xₜ = ρ·xₜ₋₁ + εₜ (ε standard normal) has ρ(t) = ρ^t, so τ_int = ½ + Σ ρ^t = (1 + ρ)/(2(1 − ρ)),
+ * and the error of the mean of n values is σ·√(2τ_int/n) with σ² = 1/(1 − ρ²) (W. Janke, NIC
+ * Series 10 (2002), §3). Normal draws by Box–Muller from pure-rand, seeded.
+ */
+import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
+import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { describe, expect, it } from "vitest";
+import { binningAnalysis, integratedAutocorrelationTime } from "../../src/montecarlo/index.js";
+
+function ar1(n: number, rho: number, seed: number): Float64Array {
+  const rng = xoroshiro128plus(seed);
+  const x = new Float64Array(n);
+  let prev = 0;
+  for (let i = -1000; i < n; i++) {
+    const u1 = 1 - uniformFloat64(rng);
+    const u2 = uniformFloat64(rng);
+    const e = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    prev = rho * prev + e;
+    if (i >= 0) x[i] = prev;
+  }
+  return x;
+}
+
+describe("the autocorrelation time and the binning error of an AR(1) series", () => {
+  for (const rho of [0, 0.5, 0.9]) {
+    it(`ρ = ${rho}`, () => {
+      const n = 2 ** 17;
+      const x = ar1(n, rho, 11);
+      const tau = (1 + rho) / (2 * (1 - rho));
+      const a = integratedAutocorrelationTime(x);
+      expect(a.converged).toBe(true);
+      expect(Math.abs(a.tau - tau), `τ = ${a.tau} ± ${a.error}, exact ${tau}`).toBeLessThan(
+        3 * a.error + 0.02,
+      );
+      const b = binningAnalysis(x);
+      const exactError = Math.sqrt(1 / (1 - rho * rho)) * Math.sqrt((2 * tau) / n);
+      expect(b.converged).toBe(true);
+      expect(b.error / exactError).toBeGreaterThan(0.8);
+      expect(b.error / exactError).toBeLessThan(1.2);
+      expect(b.naiveError / exactError).toBeCloseTo(Math.sqrt(1 / (2 * tau)), 1);
+      expect(Math.abs(b.mean)).toBeLessThan(4 * exactError);
+      expect(b.autocorrelationTime / tau).toBeGreaterThan(0.6);
+      expect(b.autocorrelationTime / tau).toBeLessThan(1.45);
+    });
+  }
+  it("a series too short for its correlations is reported, not hidden", () => {
+    const x = ar1(256, 0.99, 3);
+    expect(integratedAutocorrelationTime(x).converged).toBe(false);
+    expect(binningAnalysis(x).converged).toBe(false);
+  });
+  it("refuses bad series and options by name", () => {
+    expect(() => binningAnalysis([1, 2, 3])).toThrow(
+      /binningAnalysis: series has 3 values; it needs at least 64/,
+    );
+    expect(() => binningAnalysis(Array(100).fill(1).concat([Number.NaN]))).toThrow(
+      /series\[100\] is NaN/,
+    );
+    expect(() => binningAnalysis(Array(100).fill(1), { minBins: 1 })).toThrow(/minBins/);
+    expect(() => integratedAutocorrelationTime([1, 2])).toThrow(/at least 8/);
+    expect(() => integratedAutocorrelationTime(Array(10).fill(0), { c: 0 })).toThrow(/options\.c/);
+    expect(() => integratedAutocorrelationTime("abc" as never)).toThrow(TypeError);
+    const flat = binningAnalysis(Array(128).fill(2));
+    expect([flat.mean, flat.error, flat.autocorrelationTime]).toEqual([2, 0, 0.5]);
+  });
+});

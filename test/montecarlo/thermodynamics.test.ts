@@ -1,0 +1,131 @@
+/**
+ * Monte Carlo estimates against exact thermodynamics, each within its own error bar (3σ, fixed
+ * seeds): the spontaneous magnetisation of a 64 × 64 lattice below T_c against Onsager–Yang's
+ * m₀(T) = (1 − sinh⁻⁴(2/T))^{1/8} (error by binning analysis), and the energy and heat capacity
+ * per spin of the 16 × 16 and 4 × 4 tori near T_c against Kaufman's exact finite-lattice
+ * partition function (test/fixtures/montecarlo.json, mpmath at 60 digits by
+ * make_montecarlo_references.py; for L = 4 also the library's own isingSquare, whose closed forms
+ * are Kaufman's formula in src/models/kaufman.ts). Error of C by the jackknife over blocks much
+ * longer than the autocorrelation time.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { isingSquare } from "../../src/models/index.js";
+import type { IsingAlgorithm } from "../../src/montecarlo/index.js";
+import { binningAnalysis, simulateIsing } from "../../src/montecarlo/index.js";
+
+interface Fixture {
+  kaufman: {
+    size: number;
+    temperature: number;
+    energyPerSpin: number;
+    heatCapacityPerSpin: number;
+  }[];
+  onsager: { temperature: number; magnetization: number }[];
+}
+const fixture = JSON.parse(
+  readFileSync(join(import.meta.dirname, "..", "fixtures", "montecarlo.json"), "utf8"),
+) as Fixture;
+
+const TC = 2 / Math.log(1 + Math.SQRT2);
+
+/** Heat capacity per spin Var(E)/(T²N) and its jackknife error over `blocks` blocks. */
+function heatCapacity(energy: Float64Array, T: number, N: number, blocks = 40) {
+  const n = energy.length - (energy.length % blocks);
+  const size = n / blocks;
+  const s1 = new Float64Array(blocks);
+  const s2 = new Float64Array(blocks);
+  for (let b = 0; b < blocks; b++) {
+    for (let i = b * size; i < (b + 1) * size; i++) {
+      const e = energy[i] as number;
+      s1[b] = (s1[b] as number) + e;
+      s2[b] = (s2[b] as number) + e * e;
+    }
+  }
+  const t1 = s1.reduce((a, b) => a + b, 0);
+  const t2 = s2.reduce((a, b) => a + b, 0);
+  const c = (a1: number, a2: number, m: number) => (a2 / m - (a1 / m) ** 2) / (T * T * N);
+  const whole = c(t1, t2, n);
+  const jack = Array.from(s1, (_, b) =>
+    c(t1 - (s1[b] as number), t2 - (s2[b] as number), n - size),
+  );
+  const mean = jack.reduce((a, b) => a + b, 0) / blocks;
+  const error = Math.sqrt(((blocks - 1) / blocks) * jack.reduce((a, j) => a + (j - mean) ** 2, 0));
+  return { value: whole, error };
+}
+
+describe("L = 64 below T_c: ⟨|M|⟩/N is Onsager–Yang's spontaneous magnetisation", () => {
+  const cases: [IsingAlgorithm, number, number][] = [
+    ["metropolis", 2.0, 8192],
+    ["heatBath", 1.8, 8192],
+    ["wolff", 2.0, 2048],
+    ["metropolis", 2.1, 8192],
+  ];
+  for (const [algorithm, T, sweeps] of cases) {
+    it(`${algorithm}, T = ${T}`, () => {
+      const m0 = fixture.onsager.find((o) => o.temperature === T)?.magnetization as number;
+      // The closed form, evaluated here too, so the fixture cannot drift from the formula.
+      expect(m0).toBeCloseTo((1 - Math.sinh(2 / T) ** -4) ** 0.125, 14);
+      const N = 64 * 64;
+      const run = simulateIsing({
+        size: 64,
+        temperature: T,
+        algorithm,
+        sweeps,
+        burnIn: 500,
+        seed: 64,
+      });
+      const m = run.magnetization.map((x) => Math.abs(x) / N);
+      const b = binningAnalysis(m);
+      expect(b.converged).toBe(true);
+      expect(b.error).toBeLessThan(0.002); // the test can fail: the bar is narrow
+      expect(Math.abs(b.mean - m0), `⟨|m|⟩ = ${b.mean} ± ${b.error}, m₀ = ${m0}`).toBeLessThan(
+        3 * b.error,
+      );
+    });
+  }
+});
+
+describe("E/N and C/N near T_c match Kaufman's exact finite lattice", () => {
+  const cases: [number, number, IsingAlgorithm, number][] = [
+    [16, TC, "wolff", 60_000],
+    [16, TC, "metropolis", 60_000],
+    [16, 2.5, "heatBath", 60_000],
+    [4, TC, "metropolis", 100_000],
+  ];
+  for (const [L, T, algorithm, sweeps] of cases) {
+    it(`L = ${L}, T = ${T.toFixed(3)}, ${algorithm}`, () => {
+      const exact = fixture.kaufman.find(
+        (k) => k.size === L && Math.abs(k.temperature - T) < 1e-12,
+      ) as Fixture["kaufman"][number];
+      expect(exact).toBeDefined();
+      if (L <= 5) {
+        // The library's Kaufman closed forms agree with the 60-digit fixture.
+        const model = isingSquare({ size: L }).exact(T);
+        expect(model.internalEnergy / (L * L)).toBeCloseTo(exact.energyPerSpin, 12);
+        expect(model.heatCapacity / (L * L)).toBeCloseTo(exact.heatCapacityPerSpin, 12);
+      }
+      const N = L * L;
+      const run = simulateIsing({
+        size: L,
+        temperature: T,
+        algorithm,
+        sweeps,
+        burnIn: 2000,
+        seed: L,
+      });
+      const e = binningAnalysis(run.energy.map((x) => x / N));
+      expect(e.converged).toBe(true);
+      expect(Math.abs(e.mean - exact.energyPerSpin), `u = ${e.mean} ± ${e.error}`).toBeLessThan(
+        3 * e.error,
+      );
+      const c = heatCapacity(run.energy, T, N);
+      expect(c.error / c.value).toBeLessThan(0.05);
+      expect(
+        Math.abs(c.value - exact.heatCapacityPerSpin),
+        `c = ${c.value} ± ${c.error}, exact ${exact.heatCapacityPerSpin}`,
+      ).toBeLessThan(3 * c.error);
+    });
+  }
+});
