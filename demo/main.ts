@@ -11,6 +11,7 @@
 import * as curves from "./panels/curves.ts";
 import * as distributions from "./panels/distributions.ts";
 import * as input from "./panels/input.ts";
+import * as montecarlo from "./panels/montecarlo.ts";
 import * as page from "./panels/page.ts";
 import * as sampling from "./panels/sampling.ts";
 import * as temperature from "./panels/temperature.ts";
@@ -28,6 +29,7 @@ const PANELS: readonly Panel[] = [
   thermodynamics,
   curves,
   sampling,
+  montecarlo,
   timing,
 ];
 

@@ -132,7 +132,7 @@ export function draw(id: string, figure: Figure): Promise<unknown> {
   return Plotly.react(div, figure.data, figure.layout, CONFIG).catch(() => undefined);
 }
 
-function baseLayout(view: View): Partial<Plotly.Layout> {
+export function baseLayout(view: View): Partial<Plotly.Layout> {
   const size = view.projector ? 20 : 13;
   return {
     font: {
@@ -184,7 +184,7 @@ const PROBABILITY = ".3~g";
  * Tick marks outside the plot push the tick labels away from the axis line, so the labels of
  * two axes that meet at a corner (a "−0.5" on the y axis and a "0" on the x axis) cannot touch.
  */
-function ticksOutside(view: View): Partial<Plotly.LayoutAxis> {
+export function ticksOutside(view: View): Partial<Plotly.LayoutAxis> {
   // automargin: the margins grow to fit the tick labels and the title, so none is cut off.
   return {
     ticks: "outside",
