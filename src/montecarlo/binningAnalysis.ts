@@ -4,7 +4,7 @@ import { finiteSeries, mean } from "./series.js";
 export interface BinningResult {
   /** The sample mean. */
   mean: number;
-  /** The error bar of the mean: the binned estimate at the last level with ≥ minBins bins. */
+  /** The error bar of the mean: the plateau, the largest binned estimate (levels with ≥ minBins bins). */
   error: number;
   /** The naive error σ/√n, right only for independent samples. */
   naiveError: number;
@@ -13,8 +13,9 @@ export interface BinningResult {
   /** The error estimate at bin sizes 1, 2, 4, …: it rises and levels off at the true error. */
   levels: Float64Array;
   /**
-   * Whether the last three levels agree within their own statistical uncertainty
-   * (error·√(1/(2(n_bins − 1)))); false means the series is too short for its correlations.
+   * Whether the estimate stopped rising: the last two doublings of the bin size raised it by no
+   * more than twice the uncertainty of the difference (each level's own is σ·√(1/(2(n_bins − 1))));
+   * false means the series is too short for its correlations and the error bar is too small.
    */
   converged: boolean;
 }
@@ -23,9 +24,11 @@ export interface BinningResult {
  * The error bar of the mean of a correlated series (a Monte Carlo time series) by binning: the
  * series is averaged in blocks of 2ᵏ consecutive values, and the naive error of the block means,
  * σ_k/√n_k, rises with k until the blocks are longer than the correlation time, where it levels
- * off at the true error of the mean. Estimates at each level are returned (`levels`), the error
- * is the one at the last level that still has `minBins` blocks (an odd value at the end of the
- * series is dropped from the coarser levels), and `converged` says whether the plateau was reached.
+ * off at the true error of the mean. Estimates at each level are returned (`levels`, down to
+ * `minBins` blocks; an odd value at the end of the series is dropped from the coarser levels),
+ * the error is the plateau (the largest estimate: the coarsest levels rest on few bins and
+ * scatter by ±1/√(2·bins), and a bar should not shrink with a dip), and `converged` says whether
+ * the plateau was reached.
  *
  * Edge cases: fewer than 2·minBins values, a non-number, NaN or ±∞ are errors naming the index;
  * minBins must be an integer ≥ 2 (default 32); a constant series has error 0 and τ = ½.
@@ -70,15 +73,17 @@ export function binningAnalysis(
     x = half;
   }
   const k = levels.length - 1;
-  const error = levels[k] as number;
+  // The plateau's height: the largest estimate (the levels rise to it; a dip at the coarsest
+  // levels, estimated from few bins, is noise, and an error bar should not shrink with it).
+  const error = Math.max(...levels);
   const naive = levels[0] as number;
-  let converged = k >= 2;
-  for (let j = k - 2; converged && j < k; j++) {
-    const a = levels[j] as number;
-    const b = levels[j + 1] as number;
-    const spread = b * Math.sqrt(1 / (2 * ((counts[j + 1] as number) - 1)));
-    if (Math.abs(b - a) > 2 * spread) converged = false;
-  }
+  // Converged when the last two doublings of the bin size raised the estimate by no more than
+  // twice the uncertainty of that difference; each level's own is σ_k·√(1/(2(n_k − 1))).
+  const own = (j: number) =>
+    (levels[j] as number) * Math.sqrt(1 / (2 * ((counts[j] as number) - 1)));
+  const converged =
+    k >= 2 &&
+    (levels[k] as number) - (levels[k - 2] as number) <= 2 * Math.hypot(own(k), own(k - 2));
   return {
     mean: m,
     error,

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { setKernelBackend, sigmoid, softmax } from "../../src/index.js";
 import type { IsingAlgorithm } from "../../src/montecarlo/index.js";
 import { heatBathProbability, IsingLattice, simulateIsing } from "../../src/montecarlo/index.js";
-import { sweepKernelActive } from "../../src/montecarlo/sweepKernel.js";
+import { sweepKernelServes } from "../../src/montecarlo/sweepKernel.js";
 import { ulpDistance } from "../helpers/ulp.js";
 
 afterEach(() => setKernelBackend("auto"));
@@ -50,15 +50,18 @@ function run(
 }
 
 describe("the WebAssembly sweep and the JavaScript loop", () => {
-  it("the kernel serves in Node", () => {
-    expect(sweepKernelActive()).toBe(true);
+  it("the kernel serves in Node for L a multiple of 16, and only there", () => {
+    expect([16, 32, 48, 256].map(sweepKernelServes)).toEqual([true, true, true, true]);
+    expect([2, 8, 24, 37].map(sweepKernelServes)).toEqual([false, false, false, false]);
+    setKernelBackend("js");
+    expect(sweepKernelServes(16)).toBe(false);
   });
   for (const [L, J, h] of [
-    [2, 1, 0],
-    [3, 1, 0.4],
-    [5, -0.7, 0],
-    [16, 1, -0.25],
-    [37, 1.3, 0.1],
+    [16, 1, 0],
+    [16, -0.7, 0.4],
+    [32, 1, -0.25],
+    [48, 1.3, 0.1],
+    [256, 1, 0],
   ] as const) {
     it(`give identical spins, totals and streams (L = ${L}, J = ${J}, h = ${h})`, () => {
       const schedule: [number, IsingAlgorithm][] = [];
@@ -78,36 +81,46 @@ describe("the WebAssembly sweep and the JavaScript loop", () => {
 });
 
 describe("the stream is the documented one", () => {
-  it("a sweep equals an independent rebuild from pure-rand (checkerboard order, one draw per spin)", () => {
-    const L = 6;
+  it("a sweep equals an independent rebuild from pure-rand (checkerboard order, four streams)", () => {
     const T = 2.1;
-    for (const algorithm of ["metropolis", "heatBath"] as const) {
-      const lattice = new IsingLattice({ size: L, seed: 777 });
-      lattice.sweep(T, algorithm);
-      lattice.sweep(T, algorithm);
-      // The rebuild: MT19937 seeded with 777 fills xoroshiro128+'s four state words.
-      const mt = mersenne(777);
-      const rng = xoroshiro128plusFromState([mt.next(), mt.next(), mt.next(), mt.next()]);
-      const s = new Int8Array(L * L).fill(1);
-      const at = (r: number, c: number) => s[((r + L) % L) * L + ((c + L) % L)] as number;
-      for (let sweep = 0; sweep < 2; sweep++) {
-        for (const parity of [0, 1]) {
-          for (let r = 0; r < L; r++) {
-            for (let c = 0; c < L; c++) {
-              if ((r + c) % 2 !== parity) continue;
-              const spin = at(r, c);
-              const n = at(r, c - 1) + at(r, c + 1) + at(r - 1, c) + at(r + 1, c);
-              const p =
-                algorithm === "metropolis"
-                  ? Math.min(1, Math.exp((-2 * spin * n) / T))
-                  : 1 / (1 + Math.exp((2 * spin * n) / T)); // P(−s) = σ(−2·s·n/T)
-              const u = rng.next() + 2 ** 31;
-              if (u < Math.floor(p * 2 ** 32)) s[r * L + c] = -spin;
+    for (const L of [6, 16]) {
+      for (const algorithm of ["metropolis", "heatBath"] as const) {
+        const lattice = new IsingLattice({ size: L, seed: 777 });
+        lattice.sweep(T, algorithm);
+        lattice.sweep(T, algorithm);
+        // The rebuild: MT19937 seeded with 777 fills xoroshiro128+'s four state words; streams
+        // 1–3 are that generator jumped once, twice, three times; site t of a sweep draws from
+        // stream t mod 4.
+        const mt = mersenne(777);
+        const streams = [xoroshiro128plusFromState([mt.next(), mt.next(), mt.next(), mt.next()])];
+        for (let k = 1; k < 4; k++) {
+          const g = (streams[k - 1] as (typeof streams)[number]).clone();
+          g.jump();
+          streams.push(g);
+        }
+        const s = new Int8Array(L * L).fill(1);
+        const at = (r: number, c: number) => s[((r + L) % L) * L + ((c + L) % L)] as number;
+        for (let sweep = 0; sweep < 2; sweep++) {
+          let t = 0;
+          for (const parity of [0, 1]) {
+            for (let r = 0; r < L; r++) {
+              for (let c = 0; c < L; c++) {
+                if ((r + c) % 2 !== parity) continue;
+                const spin = at(r, c);
+                const n = at(r, c - 1) + at(r, c + 1) + at(r - 1, c) + at(r + 1, c);
+                const p =
+                  algorithm === "metropolis"
+                    ? Math.min(1, Math.exp((-2 * spin * n) / T))
+                    : 1 / (1 + Math.exp((2 * spin * n) / T)); // P(−s) = σ(−2·s·n/T)
+                const u = (streams[t % 4] as (typeof streams)[number]).next() + 2 ** 31;
+                t++;
+                if (u < Math.floor(p * 2 ** 32)) s[r * L + c] = -spin;
+              }
             }
           }
         }
+        expect(Array.from(lattice.spins)).toEqual(Array.from(s));
       }
-      expect(Array.from(lattice.spins)).toEqual(Array.from(s));
     }
   });
 
@@ -129,12 +142,15 @@ describe("the stream is the documented one", () => {
       sweeps: 100,
       seed: 42,
     });
+    const k = simulateIsing({ size: 32, temperature: 2.269, sweeps: 100, seed: 42, start: "hot" });
     expect([r.energy.reduce((x, y) => x + y, 0), r.magnetization[99]]).toEqual(LOCK_METROPOLIS);
     expect([w.energy.reduce((x, y) => x + y, 0), w.magnetization[99]]).toEqual(LOCK_WOLFF);
+    expect([k.energy.reduce((x, y) => x + y, 0), k.magnetization[99]]).toEqual(LOCK_KERNEL);
   });
 });
-const LOCK_METROPOLIS = [-9000, 34];
+const LOCK_METROPOLIS = [-9972, 54];
 const LOCK_WOLFF = [-9212, 42];
+const LOCK_KERNEL = [-132008, -332];
 
 describe("the totals", () => {
   it("are tracked exactly: they equal a recount after every kind of sweep", () => {
