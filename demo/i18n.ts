@@ -120,7 +120,7 @@ const en = {
   traceTarget: "distribution after filters",
   samplingHeading: "Sampling",
   samplingCaption:
-    "Draw tokens (microstates) from softmax(z/τ) with the library's sample(), using a seeded random generator. As N grows the histogram converges to the distribution.",
+    "Draw tokens (microstates) from softmax(z/τ) after the filters, with a seeded random generator: the library's samplingDistribution() gives the filtered distribution once, and each draw walks its cumulative sum to the random number, the rule (and the draws) of the library's sample(), found by bisection so that a million draws from 200 000 logits take a moment. As N grows the histogram converges to the distribution.",
   sampleCount: "Samples N",
   seed: "Seed",
   topK: "top-k (optional)",
@@ -368,7 +368,7 @@ const ja: Record<MessageKey, string> = {
   traceTarget: "フィルター後の分布",
   samplingHeading: "サンプリング",
   samplingCaption:
-    "ライブラリの sample() とシード付き乱数で、softmax(z/τ) からトークン（微視的状態）を引きます。N が増えるにつれ、ヒストグラムは分布に収束します。",
+    "シード付き乱数で、フィルター後の softmax(z/τ) からトークン（微視的状態）を引きます。フィルター後の分布はライブラリの samplingDistribution() で一度だけ求め、一回ごとの抽出ではその累積和を乱数までたどります。これはライブラリの sample() と同じ規則で、同じ結果になります。累積和を二分探索するので、ロジット 20 万個から 100 万回引いてもすぐに終わります。N が増えるにつれ、ヒストグラムは分布に収束します。",
   sampleCount: "サンプル数 N",
   seed: "乱数シード",
   topK: "top-k（省略可）",

@@ -78,6 +78,8 @@ export function followSize(id: string): void {
 
 /** What `draw` last sent to each graph with a full update, apart from the data and ranges. */
 const structures = new Map<string, string>();
+/** The x and y objects `draw` last sent to each graph, trace by trace. */
+const sent = new Map<string, { x?: unknown; y?: unknown }[]>();
 
 const ANIMATION: Partial<Plotly.AnimationOpts> = {
   mode: "immediate",
@@ -114,18 +116,24 @@ export function draw(id: string, figure: Figure): Promise<unknown> {
   if (div === null) return Promise.resolve();
   const structure = structureOf(figure);
   const drawn = (div as Partial<Plotly.PlotlyHTMLElement>).data !== undefined;
+  const previous = sent.get(id) ?? [];
+  const points = figure.data.map((trace) => {
+    const { x, y } = trace as { x?: unknown; y?: unknown };
+    return { x, y };
+  });
+  sent.set(id, points);
   if (drawn && structures.get(id) === structure) {
     // Plain arrays: Plotly walks a typed array's indices one by one when it merges a frame.
     const plain = (v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v);
-    const data = figure.data.map((trace) => {
-      const { x, y } = trace as { x?: unknown; y?: unknown };
-      return { x: plain(x), y: plain(y) } as Plotly.Data;
+    // Only the traces whose numbers are new objects are sent (a fixed target line is not).
+    const traces = points
+      .map((p, i) => (p.x === previous[i]?.x && p.y === previous[i]?.y ? -1 : i))
+      .filter((i) => i >= 0);
+    const data = traces.map((i) => {
+      const p = points[i] as { x?: unknown; y?: unknown };
+      return { x: plain(p.x), y: plain(p.y) } as Plotly.Data;
     });
-    const frame: Partial<Plotly.Frame> = {
-      data,
-      traces: data.map((_, i) => i),
-      layout: rangesOf(figure.layout),
-    };
+    const frame: Partial<Plotly.Frame> = { data, traces, layout: rangesOf(figure.layout) };
     return Plotly.animate(div, frame, ANIMATION).catch(() => undefined);
   }
   structures.set(id, structure);
@@ -170,7 +178,9 @@ function probabilityAxis(
   };
   if (n <= FIXED_AXIS) return { ...axis, range: [0, 1.02], fixedrange: true };
   let top = 0;
-  for (const v of values) for (const x of v) if (x > top) top = x;
+  for (const v of values) {
+    for (let i = 0; i < v.length; i++) if ((v[i] as number) > top) top = v[i] as number;
+  }
   return { ...axis, range: [0, niceCeiling(1.08 * top)] };
 }
 
@@ -227,15 +237,27 @@ function classAxis(view: View, n: number) {
   return axis;
 }
 
-/** Above this many states a line plot shows the envelope (the largest value per bin). */
-const MAX_POINTS = 4000;
+/** Above this many states a line plot shows the envelope (the largest value per bin): about a
+ * point per pixel of a wide plot, so a redraw stays well inside a frame. */
+const MAX_POINTS = 1600;
 
 /**
  * The upper envelope of y against its index, at most MAX_POINTS points: each bin of consecutive
  * indices becomes a flat top at its largest value, so no spike disappears while a 100 000-state
- * plot costs no more to draw than a 4 000-state one.
+ * plot costs no more to draw than a 1 600-state one.
  */
 function envelope(y: Float64Array): { x: Float64Array; y: Float64Array } {
+  // The same vector gives the same envelope object, so `draw` can tell an unchanged trace.
+  const cached = envelopes.get(y);
+  if (cached !== undefined) return cached;
+  const result = computeEnvelope(y);
+  envelopes.set(y, result);
+  return result;
+}
+
+const envelopes = new WeakMap<Float64Array, { x: Float64Array; y: Float64Array }>();
+
+function computeEnvelope(y: Float64Array): { x: Float64Array; y: Float64Array } {
   const n = y.length;
   if (n <= MAX_POINTS) return { x: indices(n), y };
   const size = Math.ceil(n / (MAX_POINTS / 2));
@@ -753,7 +775,7 @@ export function samplesFigure(
   const n = target.length;
   const frequency = new Float64Array(n);
   if (total > 0) for (let i = 0; i < n; i++) frequency[i] = (counts[i] as number) / total;
-  const x = indices(n);
+  const x = n <= MANY ? indices(n) : null;
   const bars = distributionTrace(
     "samples-frequency",
     t(view.language, "traceSamples"),

@@ -279,6 +279,7 @@ export function mount(store: Store): void {
     run: el<HTMLButtonElement>("mc-run"),
     reset: el<HTMLButtonElement>("mc-reset"),
     error: el("mc-error"),
+    failure: el("mc-failure"),
     note: el("mc-note"),
     canvas: el<HTMLCanvasElement>("mc-canvas"),
     stats: el("mc-stats"),
@@ -422,7 +423,7 @@ export function mount(store: Store): void {
     } else {
       store.set({ montecarlo: { ...state.montecarlo, running: false } });
       sweeping = false;
-      ui.error.textContent = errorText(
+      ui.failure.textContent = errorText(
         state.language,
         { key: "errLibrary", params: { message: message.message } },
         false,
