@@ -249,6 +249,7 @@ describe.skipIf(skip)("every slide clean (issue 13)", () => {
     );
     expect(await note.isVisible()).toBe(false);
     await page.getByRole("button", { name: "T = ∞" }).click();
+    await settle(page);
     await page.getByLabel("Negative temperature (T < 0)").check();
     await settle(page);
     expect(await note.textContent()).toMatch(/T = −∞ is the same as T = \+∞/);

@@ -608,7 +608,8 @@ describe.skipIf(skip)("the demo in headless Chromium", () => {
     await open();
     const play = page.getByRole("button", { name: "▶ Play sweep" });
     await play.click();
-    expect(await page.locator("#play").getAttribute("aria-pressed")).toBe("true");
+    // The panel renders from the store on the next animation frame.
+    await page.waitForSelector('#play[aria-pressed="true"]');
     await page.waitForTimeout(1500);
     await page.getByRole("button", { name: "❚❚ Pause" }).click();
     const T = Number(await temperatureField().inputValue());
