@@ -263,7 +263,11 @@ function frame(): void {
     });
   }
   const now = performance.now();
-  if (now - windowStart >= REPORT_MS) report(now);
+  // Paused: no report, so the page keeps showing the last rates measured.
+  if (now - windowStart >= REPORT_MS) {
+    if (frames > 0 || energies.length > 0) report(now);
+    else windowStart = now;
+  }
   setTimeout(frame, Math.max(0, FRAME_MS - (now - started)));
 }
 

@@ -75,6 +75,29 @@ function dataset(
   }
 }
 
+/** Installs typed numbers as the page's (a custom vector), or hands the library's refusal on. */
+function install(
+  store: Store,
+  logits: Float64Array,
+  parseMs: number,
+  patch: (state: Readonly<State>) => Partial<State>,
+  refuse: (error: InputError) => void,
+): void {
+  const s = store.state;
+  const made = dataset(logits, s.temperature);
+  if (!made.ok) {
+    refuse(made.error);
+    return;
+  }
+  store.set({
+    data: made.data,
+    revision: s.revision + 1,
+    parseMs,
+    preset: "custom",
+    ...patch(s),
+  });
+}
+
 /**
  * Big vectors (the 100 000-logit preset) are parsed at once, so a mistake shows at once, but
  * installed only after a short pause in typing: each installation recomputes every curve.
@@ -104,23 +127,19 @@ function readLogits(store: Store, text: string, now = false): boolean {
   store.setError("logits", { text, error: null });
   const logits = parsed.value;
   const parseMs = performance.now() - started;
-  whenTypingPauses(logits.length, now, () => {
-    const s = store.state;
-    const made = dataset(logits, s.temperature);
-    if (!made.ok) {
-      store.setError("logits", { text, error: made.error });
-      return;
-    }
-    store.set({
-      data: made.data,
-      revision: s.revision + 1,
+  whenTypingPauses(logits.length, now, () =>
+    install(
+      store,
+      logits,
       parseMs,
-      preset: "custom",
-      labels: s.labels?.length === logits.length ? s.labels : null,
-      texts: { logits: text, energies: vectorText(logits.map((z) => -z)), degeneracies: "" },
-      errors: withoutErrors(s.errors, "logits"),
-    });
-  });
+      (s) => ({
+        labels: s.labels?.length === logits.length ? s.labels : null,
+        texts: { logits: text, energies: vectorText(logits.map((z) => -z)), degeneracies: "" },
+        errors: withoutErrors(s.errors, "logits"),
+      }),
+      (error) => store.setError("logits", { text, error }),
+    ),
+  );
   return true;
 }
 
@@ -153,23 +172,19 @@ function readSpectrum(store: Store, energies: string, degeneracies: string, now 
       degeneracies: { text: degeneracies, error: null },
     },
   });
-  whenTypingPauses(logits.length, now, () => {
-    const s = store.state;
-    const made = dataset(logits, s.temperature);
-    if (!made.ok) {
-      refuse("energies", made.error);
-      return;
-    }
-    store.set({
-      data: made.data,
-      revision: s.revision + 1,
+  whenTypingPauses(logits.length, now, () =>
+    install(
+      store,
+      logits,
       parseMs,
-      preset: "custom",
-      labels: null,
-      texts: { logits: vectorText(logits), energies, degeneracies },
-      errors: withoutErrors(s.errors, "energies", "degeneracies"),
-    });
-  });
+      (s) => ({
+        labels: null,
+        texts: { logits: vectorText(logits), energies, degeneracies },
+        errors: withoutErrors(s.errors, "energies", "degeneracies"),
+      }),
+      (error) => refuse("energies", error),
+    ),
+  );
   return true;
 }
 

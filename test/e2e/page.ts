@@ -54,6 +54,8 @@ if (skip) {
 export interface Demo {
   page: Page;
   served: Served;
+  /** The folder the demo was built into. */
+  out: string;
   /** Opens the demo with a query string and waits for its first render. */
   open(query?: string): Promise<void>;
 }
@@ -63,7 +65,6 @@ export interface Demo {
  * test, and a failure for any console error or failed request. Call inside `describe`.
  */
 export function useDemo(): Demo {
-  let out = "";
   let browser: Browser;
   let errors: string[] = [];
   const demo = {} as Demo;
@@ -74,9 +75,9 @@ export function useDemo(): Demo {
         `CI=true but no Chromium at ${chromiumPath}: install it (apt-get install chromium)`,
       );
     }
-    out = tempDir("demo");
-    await buildDemo(out);
-    demo.served = await serveStatic(out, "/any/nested/folder/");
+    demo.out = tempDir("demo");
+    await buildDemo(demo.out);
+    demo.served = await serveStatic(demo.out, "/any/nested/folder/");
     browser = await launchBrowser();
   }, 180_000);
 
