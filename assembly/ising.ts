@@ -137,31 +137,26 @@ export function sweep(L: i32): void {
           30,
           31,
         );
-        // Two steps of the four streams: draws for active sites 0–3, then 4–7.
-        let o01 = i64x2.add(a01, b01);
-        let o23 = i64x2.add(a23, b23);
-        let x01 = v128.xor(b01, a01);
-        let x23 = v128.xor(b23, a23);
-        a01 = v128.xor(v128.xor(rotl(a01, 24), x01), i64x2.shl(x01, 16));
-        a23 = v128.xor(v128.xor(rotl(a23, 24), x23), i64x2.shl(x23, 16));
-        b01 = rotl(x01, 37);
-        b23 = rotl(x23, 37);
-        const uA = v128.xor(
-          i8x16.shuffle(o01, o23, 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27),
-          top,
-        );
-        o01 = i64x2.add(a01, b01);
-        o23 = i64x2.add(a23, b23);
-        x01 = v128.xor(b01, a01);
-        x23 = v128.xor(b23, a23);
-        a01 = v128.xor(v128.xor(rotl(a01, 24), x01), i64x2.shl(x01, 16));
-        a23 = v128.xor(v128.xor(rotl(a23, 24), x23), i64x2.shl(x23, 16));
-        b01 = rotl(x01, 37);
-        b23 = rotl(x23, 37);
-        const uB = v128.xor(
-          i8x16.shuffle(o01, o23, 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27),
-          top,
-        );
+        // Two steps of the four streams: draws for active sites 0–3 (uA), then 4–7 (uB).
+        let uA = zero;
+        let uB = zero;
+        for (let step = 0; step < 2; step++) {
+          const o01 = i64x2.add(a01, b01);
+          const o23 = i64x2.add(a23, b23);
+          const x01 = v128.xor(b01, a01);
+          const x23 = v128.xor(b23, a23);
+          a01 = v128.xor(v128.xor(rotl(a01, 24), x01), i64x2.shl(x01, 16));
+          a23 = v128.xor(v128.xor(rotl(a23, 24), x23), i64x2.shl(x23, 16));
+          b01 = rotl(x01, 37);
+          b23 = rotl(x23, 37);
+          // The low words of the four sums, with the top bit flipped: pure-rand's next() + 2³¹.
+          const u = v128.xor(
+            i8x16.shuffle(o01, o23, 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27),
+            top,
+          );
+          if (step === 0) uA = u;
+          else uB = u;
+        }
         const fA = v128.or(i32x4.lt_u(uA, thrA), i32x4.extend_low_i16x8_s(always));
         const fB = v128.or(i32x4.lt_u(uB, thrB), i32x4.extend_high_i16x8_s(always));
         const f8 = i8x16.narrow_i16x8_s(i16x8.narrow_i32x4_s(fA, fB), zero);

@@ -14,6 +14,8 @@ export {
   type IsingDensityOfStates,
   isingSquareDensityOfStates,
 } from "./isingSquareDensityOfStates.js";
+export { type IsingSquareKaufmanOptions, isingSquareKaufman } from "./isingSquareKaufman.js";
+export { onsagerMagnetization } from "./onsagerMagnetization.js";
 export { type ParamagnetModel, type ParamagnetOptions, paramagnet } from "./paramagnet.js";
 export { type RigidRotorModel, type RigidRotorOptions, rigidRotor } from "./rigidRotor.js";
 export { type TwoLevelOptions, twoLevelSystem } from "./twoLevelSystem.js";

@@ -13,5 +13,6 @@ export {
   integratedAutocorrelationTime,
 } from "./integratedAutocorrelationTime.js";
 export { IsingLattice, type IsingLatticeOptions } from "./isingLattice.js";
+export { type JackknifeResult, jackknife } from "./jackknife.js";
 export type { IsingAlgorithm } from "./options.js";
 export { type IsingOptions, type SweepRecord, simulateIsing } from "./simulateIsing.js";

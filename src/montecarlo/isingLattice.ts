@@ -39,14 +39,17 @@ const KNOWN = ["size", "seed", "coupling", "field", "start"] as const;
  *
  * Its Z is a sum over 2^{L²} states (10⁷⁷ for L = 16), which nobody sums: the chain samples the
  * Gibbs distribution instead. `sweep(T, algorithm)` does one sweep of
- * - `"metropolis"`: each spin in turn (row by row) flips with probability min(1, e^{−ΔE/T});
+ * - `"metropolis"`: each spin in turn (checkerboard order, below) flips with probability
+ *   min(1, e^{−ΔE/T});
  * - `"heatBath"`: each spin in turn is redrawn from its two-state Gibbs distribution,
  *   P(+1) = σ(2hᵢ/T) with hᵢ = J·Σⱼ sⱼ + h — a two-state softmax ({@link heatBathProbability});
  * - `"wolff"`: ONE Wolff cluster is grown and flipped (so a Wolff "sweep" moves anywhere from
  *   one spin, far above T_c, to nearly all of them, below; {@link IsingLattice.lastClusterSize}
  *   says how many, so time can be rescaled to lattice sweeps by Σ|C|/L²). One cluster, not
  *   "clusters until L² spins have flipped", because that stopping rule depends on the state and
- *   biases the samples; a fixed count per sweep does not.
+ *   biases the samples; a fixed count per sweep does not. In a field h ≠ 0 the grown cluster
+ *   flips with probability min(1, e^{−ΔE_h/T}), ΔE_h = 2h·s·|C|, which keeps detailed balance
+ *   exact (a refused flip leaves the lattice unchanged and lastClusterSize 0).
  *
  * The totals are tracked incrementally in exact integers (the bond sum and Σs), so `energy` and
  * `magnetization` cost nothing to read and never drift. `spins` is the lattice itself (±1,
@@ -154,7 +157,11 @@ export class IsingLattice {
         );
       }
       if (this.#scratch === undefined) {
-        this.#scratch = { members: new Int32Array(L * L), inCluster: new Uint8Array(L * L) };
+        this.#scratch = {
+          members: new Int32Array(L * L),
+          inCluster: new Uint8Array(L * L),
+          around: new Int32Array(4),
+        };
       }
       const add = threshold(1 - expDD((-2 * this.coupling) / T, 0));
       this.#lastCluster = wolffCluster(

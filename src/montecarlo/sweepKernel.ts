@@ -2,7 +2,7 @@
  * The WebAssembly SIMD twin of the single-spin sweep (assembly/ising.ts), for L a multiple of
  * 16: the same sites in the same order, the same draws of pure-rand's xoroshiro128+ (four
  * streams, two per vector) and the same comparisons, sixteen sites per vector. The module is
- * 1.3 kB, small enough for synchronous compilation everywhere (browsers refuse it above 4 kB on
+ * under 4 kB (test/montecarlo/lattice.test.ts), small enough for synchronous compilation everywhere (browsers refuse it above 4 kB on
  * the main thread), so it is ready at import in Node, workers and pages alike; an engine without
  * WebAssembly SIMD, another L, or `setKernelBackend("js")` takes the JavaScript loop, with
  * identical results.

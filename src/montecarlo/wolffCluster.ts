@@ -17,10 +17,26 @@ import { expDD } from "../internal/exp.js";
 import { type Generator, TWO_31, threshold } from "./random.js";
 import type { Totals } from "./singleSpinSweep.js";
 
-/** Scratch space: the cluster's members in the order they joined, and a membership mark. */
+/**
+ * Scratch space: the cluster's members in the order they joined, a membership mark, and the four
+ * neighbours of the site at hand.
+ */
 export interface ClusterScratch {
   members: Int32Array;
   inCluster: Uint8Array;
+  around: Int32Array;
+}
+
+/** The left, right, up and down neighbours of site i on the L×L torus, into `out`. */
+function neighboursOf(i: number, L: number, out: Int32Array): void {
+  const r = (i / L) | 0;
+  const c = i - r * L;
+  const row = r * L;
+  const last = L - 1;
+  out[0] = c === 0 ? row + last : i - 1;
+  out[1] = c === last ? row : i + 1;
+  out[2] = (r === 0 ? last : r - 1) * L + c;
+  out[3] = (r === last ? 0 : r + 1) * L + c;
 }
 
 /**
@@ -37,38 +53,21 @@ export function wolffCluster(
   scratch: ClusterScratch,
   totals: Totals,
 ): number {
-  const { members, inCluster } = scratch;
+  const { members, inCluster, around } = scratch;
   const N = L * L;
-  const last = L - 1;
   const seed = uniformInt(rng, 0, N - 1);
   const s0 = spins[seed] as number;
   members[0] = seed;
   inCluster[seed] = 1;
   let size = 1;
   for (let head = 0; head < size; head++) {
-    const i = members[head] as number;
-    const r = (i / L) | 0;
-    const c = i - r * L;
-    const row = r * L;
-    const left = c === 0 ? row + last : i - 1;
-    const right = c === last ? row : i + 1;
-    const up = (r === 0 ? last : r - 1) * L + c;
-    const down = (r === last ? 0 : r + 1) * L + c;
-    if (spins[left] === s0 && inCluster[left] === 0 && rng.next() + TWO_31 < addThreshold) {
-      inCluster[left] = 1;
-      members[size++] = left;
-    }
-    if (spins[right] === s0 && inCluster[right] === 0 && rng.next() + TWO_31 < addThreshold) {
-      inCluster[right] = 1;
-      members[size++] = right;
-    }
-    if (spins[up] === s0 && inCluster[up] === 0 && rng.next() + TWO_31 < addThreshold) {
-      inCluster[up] = 1;
-      members[size++] = up;
-    }
-    if (spins[down] === s0 && inCluster[down] === 0 && rng.next() + TWO_31 < addThreshold) {
-      inCluster[down] = 1;
-      members[size++] = down;
+    neighboursOf(members[head] as number, L, around);
+    for (let k = 0; k < 4; k++) {
+      const j = around[k] as number;
+      if (spins[j] === s0 && inCluster[j] === 0 && rng.next() + TWO_31 < addThreshold) {
+        inCluster[j] = 1;
+        members[size++] = j;
+      }
     }
   }
   // The field's verdict: ΔE_h = 2h·s₀·|C|; one draw, only when the flip costs field energy.
@@ -76,20 +75,13 @@ export function wolffCluster(
   const accepted = !(dEField > 0) || rng.next() + TWO_31 < threshold(expDD(-dEField / T, 0));
   // The bond sum changes by −2·s₀·sⱼ over every bond from a member to a non-member j.
   let dBonds = 0;
-  for (let m = 0; m < size; m++) {
-    const i = members[m] as number;
-    if (accepted) {
-      const r = (i / L) | 0;
-      const c = i - r * L;
-      const row = r * L;
-      const left = c === 0 ? row + last : i - 1;
-      const right = c === last ? row : i + 1;
-      const up = (r === 0 ? last : r - 1) * L + c;
-      const down = (r === last ? 0 : r + 1) * L + c;
-      if (inCluster[left] === 0) dBonds -= 2 * s0 * (spins[left] as number);
-      if (inCluster[right] === 0) dBonds -= 2 * s0 * (spins[right] as number);
-      if (inCluster[up] === 0) dBonds -= 2 * s0 * (spins[up] as number);
-      if (inCluster[down] === 0) dBonds -= 2 * s0 * (spins[down] as number);
+  if (accepted) {
+    for (let m = 0; m < size; m++) {
+      neighboursOf(members[m] as number, L, around);
+      for (let k = 0; k < 4; k++) {
+        const j = around[k] as number;
+        if (inCluster[j] === 0) dBonds -= 2 * s0 * (spins[j] as number);
+      }
     }
   }
   for (let m = 0; m < size; m++) {

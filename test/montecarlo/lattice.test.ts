@@ -9,6 +9,7 @@ import { mersenne } from "pure-rand/generator/mersenne";
 import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import { afterEach, describe, expect, it } from "vitest";
 import { setKernelBackend, sigmoid, softmax } from "../../src/index.js";
+import { ISING_WASM } from "../../src/internal/wasm/ising.js";
 import type { IsingAlgorithm } from "../../src/montecarlo/index.js";
 import { heatBathProbability, IsingLattice, simulateIsing } from "../../src/montecarlo/index.js";
 import { sweepKernelServes } from "../../src/montecarlo/sweepKernel.js";
@@ -50,6 +51,9 @@ function run(
 }
 
 describe("the WebAssembly sweep and the JavaScript loop", () => {
+  it("the kernel is under 4 kB, so browsers compile it synchronously, even on the main thread", () => {
+    expect(atob(ISING_WASM).length).toBeLessThan(4096);
+  });
   it("the kernel serves in Node for L a multiple of 16, and only there", () => {
     expect([16, 32, 48, 256].map(sweepKernelServes)).toEqual([true, true, true, true]);
     expect([2, 8, 24, 37].map(sweepKernelServes)).toEqual([false, false, false, false]);
@@ -78,6 +82,31 @@ describe("the WebAssembly sweep and the JavaScript loop", () => {
       expect(wasm.trace).toEqual(js.trace);
     });
   }
+});
+
+describe("the kernel's shared state", () => {
+  it("two lattices swept in turn (other tables, other sizes) match the JavaScript loop", () => {
+    const play = (backend: "auto" | "js") => {
+      setKernelBackend(backend);
+      const a = new IsingLattice({ size: 32, seed: 1, start: "hot" });
+      const b = new IsingLattice({ size: 48, seed: 2, field: 0.2 });
+      for (let k = 0; k < 12; k++) {
+        a.sweep(1.3, k % 2 ? "metropolis" : "heatBath");
+        b.sweep(3.1, "metropolis");
+      }
+      return [Array.from(a.spins).join(""), Array.from(b.spins).join(""), a.energy, b.energy];
+    };
+    expect(play("auto")).toEqual(play("js"));
+  });
+  it("the largest lattice, 4096 × 4096, grows the kernel's memory and still matches", () => {
+    const play = (backend: "auto" | "js") => {
+      setKernelBackend(backend);
+      const lattice = new IsingLattice({ size: 4096, seed: 9 });
+      lattice.sweep(2.5);
+      return [lattice.energy, lattice.magnetization, lattice.spins[4096 * 4096 - 1]];
+    };
+    expect(play("auto")).toEqual(play("js"));
+  });
 });
 
 describe("the stream is the documented one", () => {
@@ -170,6 +199,24 @@ describe("the totals", () => {
         expect(lattice.magnetization).toBe(exact.magnetization);
       }
     }
+  });
+
+  it("stay exact at extreme finite temperatures (subnormal T to the largest double)", () => {
+    for (const T of [1e-320, 1e-3, 1e300, Number.MAX_VALUE]) {
+      for (const algorithm of ["metropolis", "heatBath", "wolff"] as const) {
+        const lattice = new IsingLattice({ size: 16, seed: 1, start: "hot", field: 0.3 });
+        for (let k = 0; k < 5; k++) lattice.sweep(T, algorithm);
+        const exact = recount(lattice.spins, 16, 1, 0.3);
+        expect([lattice.energy, lattice.magnetization]).toEqual([
+          exact.energy,
+          exact.magnetization,
+        ]);
+      }
+    }
+    // Near T = 0 single-spin dynamics is a quench; from this start the field's direction wins.
+    const cold = new IsingLattice({ size: 16, seed: 1, start: "hot", field: 0.3 });
+    for (let k = 0; k < 5; k++) cold.sweep(1e-300, "heatBath");
+    expect(cold.magnetization).toBe(256);
   });
 
   it("simulateIsing records what an IsingLattice driven by hand shows, and the observer sees it", () => {

@@ -7,7 +7,11 @@
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { describe, expect, it } from "vitest";
-import { binningAnalysis, integratedAutocorrelationTime } from "../../src/montecarlo/index.js";
+import {
+  binningAnalysis,
+  integratedAutocorrelationTime,
+  jackknife,
+} from "../../src/montecarlo/index.js";
 
 function ar1(n: number, rho: number, seed: number): Float64Array {
   const rng = xoroshiro128plus(seed);
@@ -63,5 +67,48 @@ describe("the autocorrelation time and the binning error of an AR(1) series", ()
     expect(() => integratedAutocorrelationTime("abc" as never)).toThrow(TypeError);
     const flat = binningAnalysis(Array(128).fill(2));
     expect([flat.mean, flat.error, flat.autocorrelationTime]).toEqual([2, 0, 0.5]);
+  });
+});
+
+describe("the blocked jackknife", () => {
+  const mean = (x: Float64Array) => x.reduce((a, b) => a + b, 0) / x.length;
+  const variance = (x: Float64Array) => {
+    const m = mean(x);
+    return x.reduce((a, b) => a + (b - m) ** 2, 0) / x.length;
+  };
+  it("the error of a variance of independent normal samples is σ²·√(2/n)", () => {
+    const n = 2 ** 15;
+    for (const seed of [1, 2, 3]) {
+      const j = jackknife(ar1(n, 0, seed), variance, { blocks: 64 });
+      expect(Math.abs(j.value - 1)).toBeLessThan(4 * Math.sqrt(2 / n));
+      // The jackknife's own scatter with 64 blocks is about 1/√(2·63) ≈ 9 %.
+      expect(j.error / Math.sqrt(2 / n)).toBeGreaterThan(0.7);
+      expect(j.error / Math.sqrt(2 / n)).toBeLessThan(1.3);
+    }
+  });
+  it("the error of a mean of correlated samples is σ·√(2τ/n), like binning", () => {
+    const rho = 0.9;
+    const n = 2 ** 17;
+    const exact = Math.sqrt(1 / (1 - rho * rho)) * Math.sqrt((1 + rho) / (1 - rho) / n);
+    const j = jackknife(ar1(n, rho, 5), mean, { blocks: 64 });
+    expect(j.error / exact).toBeGreaterThan(0.75);
+    expect(j.error / exact).toBeLessThan(1.25);
+  });
+  it("removes the 1/n bias of the plain variance", () => {
+    // For x = 1 … 8 the plain variance is 5.25 and the unbiased one 6; the jackknife with one
+    // value per block (the classical delete-one jackknife) corrects exactly to the latter.
+    const j = jackknife([1, 2, 3, 4, 5, 6, 7, 8], variance, { blocks: 8 });
+    expect(j.value).toBe(5.25);
+    expect(j.biasCorrected).toBeCloseTo(6, 12);
+  });
+  it("refuses bad input by name", () => {
+    expect(() => jackknife([1, 2, 3], 3 as never)).toThrow(/estimator must be a function/);
+    expect(() => jackknife([1, 2, 3], mean, { blocks: 4 })).toThrow(
+      /options\.blocks must be an integer from 2 to the series length 3/,
+    );
+    expect(() => jackknife([1, 2, Number.NaN], mean)).toThrow(/series\[2\] is NaN/);
+    expect(() => jackknife([1, 2, 3, 4], () => Number.NaN, { blocks: 2 })).toThrow(
+      /the estimator returned NaN on the whole series/,
+    );
   });
 });

@@ -5,15 +5,16 @@
  * per spin of the 16 × 16 and 4 × 4 tori near T_c against Kaufman's exact finite-lattice
  * partition function (test/fixtures/montecarlo.json, mpmath at 60 digits by
  * make_montecarlo_references.py; for L = 4 also the library's own isingSquare, whose closed forms
- * are Kaufman's formula in src/models/kaufman.ts). Error of C by the jackknife over blocks much
- * longer than the autocorrelation time.
+ * are Kaufman's formula in src/models/kaufman.ts). Error of C by the library's blocked jackknife
+ * (40 blocks, each much longer than the autocorrelation time; the jackknife itself is checked on
+ * independent samples in statistics.test.ts).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isingSquare } from "../../src/models/index.js";
 import type { IsingAlgorithm } from "../../src/montecarlo/index.js";
-import { binningAnalysis, simulateIsing } from "../../src/montecarlo/index.js";
+import { binningAnalysis, jackknife, simulateIsing } from "../../src/montecarlo/index.js";
 
 interface Fixture {
   kaufman: {
@@ -30,29 +31,16 @@ const fixture = JSON.parse(
 
 const TC = 2 / Math.log(1 + Math.SQRT2);
 
-/** Heat capacity per spin Var(E)/(T²N) and its jackknife error over `blocks` blocks. */
-function heatCapacity(energy: Float64Array, T: number, N: number, blocks = 40) {
-  const n = energy.length - (energy.length % blocks);
-  const size = n / blocks;
-  const s1 = new Float64Array(blocks);
-  const s2 = new Float64Array(blocks);
-  for (let b = 0; b < blocks; b++) {
-    for (let i = b * size; i < (b + 1) * size; i++) {
-      const e = energy[i] as number;
-      s1[b] = (s1[b] as number) + e;
-      s2[b] = (s2[b] as number) + e * e;
-    }
-  }
-  const t1 = s1.reduce((a, b) => a + b, 0);
-  const t2 = s2.reduce((a, b) => a + b, 0);
-  const c = (a1: number, a2: number, m: number) => (a2 / m - (a1 / m) ** 2) / (T * T * N);
-  const whole = c(t1, t2, n);
-  const jack = Array.from(s1, (_, b) =>
-    c(t1 - (s1[b] as number), t2 - (s2[b] as number), n - size),
-  );
-  const mean = jack.reduce((a, b) => a + b, 0) / blocks;
-  const error = Math.sqrt(((blocks - 1) / blocks) * jack.reduce((a, j) => a + (j - mean) ** 2, 0));
-  return { value: whole, error };
+/** Heat capacity per spin, Var(E)/(T²N), of a series of total energies. */
+function heatCapacityOf(T: number, N: number) {
+  return (energy: Float64Array) => {
+    let m = 0;
+    for (const e of energy) m += e;
+    m /= energy.length;
+    let v = 0;
+    for (const e of energy) v += (e - m) ** 2;
+    return v / energy.length / (T * T * N);
+  };
 }
 
 describe("L = 64 below T_c: ⟨|M|⟩/N is Onsager–Yang's spontaneous magnetisation", () => {
@@ -120,7 +108,7 @@ describe("E/N and C/N near T_c match Kaufman's exact finite lattice", () => {
       expect(Math.abs(e.mean - exact.energyPerSpin), `u = ${e.mean} ± ${e.error}`).toBeLessThan(
         3 * e.error,
       );
-      const c = heatCapacity(run.energy, T, N);
+      const c = jackknife(run.energy, heatCapacityOf(T, N), { blocks: 40 });
       expect(c.error / c.value).toBeLessThan(0.05);
       expect(
         Math.abs(c.value - exact.heatCapacityPerSpin),
