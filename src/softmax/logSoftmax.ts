@@ -36,7 +36,12 @@ export function logSoftmax(
 ): WritableArrayLike {
   const fast = logSoftmaxOnKernel("logSoftmax", logits, options);
   if (fast !== undefined) return fast;
-  const { S, B, out, done } = prepareLogits("logSoftmax", logits, options, Number.NEGATIVE_INFINITY);
+  const { S, B, out, done } = prepareLogits(
+    "logSoftmax",
+    logits,
+    options,
+    Number.NEGATIVE_INFINITY,
+  );
   if (done) return out;
   // The limits need the weights themselves; the finite case only their sum.
   const w = B.kind === FINITE ? undefined : out;
