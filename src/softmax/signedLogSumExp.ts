@@ -1,0 +1,238 @@
+import { DD, expDoubleDouble, logDoubleDouble } from "../internal/doubleDouble.js";
+import { exponentOf, pow2, scaleByPow2 } from "../internal/float.js";
+import { betaOf, fillWeights, LOGITS, logNormalizer, scan } from "../internal/kernel.js";
+import {
+  checkSameLength,
+  checkVector,
+  elementTypeError,
+  needsTypeCheck,
+} from "../internal/validate.js";
+
+const UNIT = betaOf(LOGITS, 1, 1);
+const LOG2E = Math.LOG2E;
+
+/** ln|Σ wᵢ·exp(xᵢ)| and the sign of the sum (0 for a sum that is exactly zero or empty). */
+export interface SignedLogSumExp {
+  /** ln|Σᵢ wᵢ·exp(xᵢ)|; −Infinity when the sum is zero (or empty). */
+  readonly value: number;
+  /** The sign of the sum: 1, −1, or 0 when it is zero. */
+  readonly sign: -1 | 0 | 1;
+}
+
+/**
+ * The signed log-sum-exp behind `logSumExp(values, { weights, returnSign: true })`.
+ *
+ * Weights of one sign take the unsigned path (the same bits as `logSumExp`, sign ±1). With both
+ * signs, the positive and negative parts are first summed as `logSumExp` sums them; when the
+ * result keeps at least half of the total magnitude (Σ|wᵢeˣⁱ| ≤ 2|Σwᵢeˣⁱ|) their difference is
+ * already good to a few ulp. Otherwise the sum cancels, and it is recomputed with every term
+ * in double-double (exp to ~2⁻¹⁰⁰, src/internal/doubleDouble.ts) and summed in double-double, so
+ * the result stays within a few ulp while the cancellation costs fewer than about 45 bits
+ * (Σ|terms|/|Σ terms| < 2⁴⁵); beyond that its error grows as n·2⁻¹⁰⁴·Σ|terms|/|Σ terms|. Terms
+ * equal in value and opposite in weight cancel exactly. Terms more than 2¹⁰⁰⁰ below the largest
+ * are summed apart and added at the end, so a sum whose large terms cancel exactly is decided by
+ * the small ones.
+ * @internal
+ */
+export function signedLogSumExp(
+  fn: string,
+  input: unknown,
+  weightsInput: unknown,
+): SignedLogSumExp {
+  const values = checkVector(fn, "values", input);
+  const n = values.length;
+  const weights =
+    weightsInput === undefined ? undefined : checkVector(fn, "options.weights", weightsInput);
+  if (weights !== undefined) checkSameLength(fn, "options.weights", weights, "values", n);
+  // Each entry is read once, into these copies.
+  const x = new Float64Array(n);
+  const w = new Float64Array(n);
+  const checkX = needsTypeCheck(values);
+  const checkW = weights !== undefined && needsTypeCheck(weights);
+  let positive = false;
+  let negative = false;
+  let infinity = 0; // the signs of the +Infinity terms: 1, −1, or 2 for both
+  for (let i = 0; i < n; i++) {
+    const xi = values[i] as number;
+    if (checkX && typeof xi !== "number") elementTypeError(fn, "values", i, xi);
+    if (Number.isNaN(xi)) throw new RangeError(`${fn}: values[${i}] is NaN`);
+    const wi = weights === undefined ? 1 : (weights[i] as number);
+    if (checkW && typeof wi !== "number") elementTypeError(fn, "options.weights", i, wi);
+    if (!Number.isFinite(wi)) {
+      throw new RangeError(
+        `${fn}: options.weights[${i}] ${Number.isNaN(wi) ? "is NaN" : `is ${wi}; it must be finite`}`,
+      );
+    }
+    x[i] = xi;
+    w[i] = wi;
+    if (wi === 0 || xi === Number.NEGATIVE_INFINITY) continue;
+    if (xi === Number.POSITIVE_INFINITY) {
+      const s = wi > 0 ? 1 : -1;
+      infinity = infinity === 0 || infinity === s ? s : 2;
+    }
+    if (wi > 0) positive = true;
+    else negative = true;
+  }
+  if (infinity === 2) {
+    throw new RangeError(
+      `${fn}: values has +Infinity with weights of both signs, so the sum is Infinity − Infinity; it is not defined`,
+    );
+  }
+  if (infinity !== 0) return { value: Number.POSITIVE_INFINITY, sign: infinity as 1 | -1 };
+  if (!positive && !negative) return { value: Number.NEGATIVE_INFINITY, sign: 0 };
+  const magnitudes = negative ? w.map(Math.abs) : w;
+  const S = scan(fn, "values", x, LOGITS, "options.weights", magnitudes, true);
+  const terms = new Float64Array(n);
+  const r = fillWeights(S, UNIT, terms);
+  if (!(positive && negative)) {
+    return { value: logNormalizer(UNIT, r), sign: positive ? 1 : -1 };
+  }
+  // Both signs: the difference of the two parts, each compensated.
+  let ph = 0;
+  let pl = 0;
+  let nh = 0;
+  let nl = 0;
+  for (let i = 0; i < n; i++) {
+    const t = terms[i] as number;
+    if ((w[i] as number) > 0) {
+      const s = ph + t;
+      const bb = s - ph;
+      pl += ph - (s - bb) + (t - bb);
+      ph = s;
+    } else {
+      const s = nh + t;
+      const bb = s - nh;
+      nl += nh - (s - bb) + (t - bb);
+      nh = s;
+    }
+  }
+  const dh = ph - nh;
+  const bb = dh - ph;
+  const dl = ph - (dh - bb) + (-nh - bb) + (pl - nl);
+  const d = dh + dl;
+  if (Math.abs(d) * 2 >= r.sumHi + r.sumLo && d !== 0) {
+    const hi = Math.abs(d);
+    const lo = Math.sign(d) * (dl - (d - dh));
+    return {
+      value: logNormalizer(UNIT, { c: r.c, shift: r.shift, sumHi: hi, sumLo: lo, scaleExp: 0 }),
+      sign: d > 0 ? 1 : -1,
+    };
+  }
+  // Terms of equal value are merged first, their weights summed in double-double, so that
+  // equal values with opposite weights cancel exactly whatever the order of the terms.
+  const slot = new Map<number, number>();
+  const xs: number[] = [];
+  const wh: number[] = [];
+  const wl: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const xi = x[i] as number;
+    const wi = w[i] as number;
+    if (wi === 0 || xi === Number.NEGATIVE_INFINITY) continue;
+    const j = slot.get(xi);
+    if (j === undefined) {
+      slot.set(xi, xs.length);
+      xs.push(xi);
+      wh.push(wi);
+      wl.push(0);
+      continue;
+    }
+    const a = wh[j] as number;
+    const sum = a + wi;
+    const bb = sum - a;
+    const lo = (wl[j] as number) + (a - (sum - bb) + (wi - bb));
+    wh[j] = sum + lo;
+    wl[j] = lo - ((wh[j] as number) - sum);
+  }
+  const keep: number[] = [];
+  for (let j = 0; j < xs.length; j++) if ((wh[j] as number) !== 0) keep.push(j);
+  return exactSum(
+    Float64Array.from(xs),
+    Float64Array.from(wh),
+    Float64Array.from(wl),
+    Int32Array.from(keep),
+  );
+}
+
+/**
+ * Σ (whᵢ + wlᵢ)·exp(xᵢ) over `idx` in double-double, as (ln|Σ|, sign). Terms 2¹⁰⁰⁰ or more below
+ * the largest go to a second, recursive sum, added last.
+ */
+function exactSum(
+  x: Float64Array,
+  w: Float64Array,
+  wLow: Float64Array,
+  idx: Int32Array,
+): SignedLogSumExp {
+  if (idx.length === 0) return { value: Number.NEGATIVE_INFINITY, sign: 0 };
+  let m = Number.NEGATIVE_INFINITY;
+  for (const i of idx) if ((x[i] as number) > m) m = x[i] as number;
+  // Estimated binary exponent of each term, and the largest.
+  const estimate = new Float64Array(idx.length);
+  let top = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < idx.length; j++) {
+    const i = idx[j] as number;
+    const e = exponentOf(w[i] as number) + Math.floor(((x[i] as number) - m) * LOG2E);
+    estimate[j] = e;
+    if (e > top) top = e;
+  }
+  let ah = 0;
+  let al = 0;
+  const far: number[] = [];
+  for (let j = 0; j < idx.length; j++) {
+    const i = idx[j] as number;
+    if ((estimate[j] as number) < top - 1000) {
+      far.push(i);
+      continue;
+    }
+    const xi = x[i] as number;
+    // x − m exactly (TwoSum), then its exponential as (hi + lo)·2^e.
+    const dh = xi - m;
+    const bb = dh - xi;
+    const dl = xi - (dh - bb) + (-m - bb);
+    expDoubleDouble(dh, dl);
+    const wi = w[i] as number;
+    const k = exponentOf(wi);
+    const scale = pow2(DD.exponent + k - top);
+    const wm = scaleByPow2(wi, -k);
+    const wml = scaleByPow2(wLow[i] as number, -k);
+    // (DD.hi + DD.lo)·(wm + wml) exactly enough (Dekker), then the power of two.
+    const p = DD.hi * wm;
+    let t = 134217729 * DD.hi;
+    const hh = t - (t - DD.hi);
+    const hl = DD.hi - hh;
+    t = 134217729 * wm;
+    const wh = t - (t - wm);
+    const wl = wm - wh;
+    const e = hh * wh - p + hh * wl + hl * wh + hl * wl + DD.lo * wm + DD.hi * wml;
+    const th = (p + e) * scale;
+    const tl = (e - (p + e - p)) * scale;
+    // (ah + al) += (th + tl)
+    const s = ah + th;
+    const b2 = s - ah;
+    const err = ah - (s - b2) + (th - b2) + al + tl;
+    ah = s + err;
+    al = err - (ah - s);
+  }
+  let main: SignedLogSumExp = { value: Number.NEGATIVE_INFINITY, sign: 0 };
+  if (ah !== 0) {
+    const sign = ah > 0 ? 1 : -1;
+    logDoubleDouble(sign * ah, sign * al, top);
+    // + m, rounded once.
+    const h = DD.hi + m;
+    const b3 = h - DD.hi;
+    const lo = DD.hi - (h - b3) + (m - b3) + DD.lo;
+    main = { value: h + lo, sign };
+  }
+  if (far.length === 0) return main;
+  return combine(main, exactSum(x, w, wLow, Int32Array.from(far)));
+}
+
+/** (ln|a|, sign a) and (ln|b|, sign b) to (ln|a + b|, sign(a + b)). */
+function combine(a: SignedLogSumExp, b: SignedLogSumExp): SignedLogSumExp {
+  if (b.sign === 0) return a;
+  if (a.sign === 0) return b;
+  const [big, small] = a.value >= b.value ? [a, b] : [b, a];
+  const ratio = Math.exp(small.value - big.value) * big.sign * small.sign;
+  if (ratio === -1) return { value: Number.NEGATIVE_INFINITY, sign: 0 };
+  return { value: big.value + Math.log1p(ratio), sign: big.sign };
+}
