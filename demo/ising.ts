@@ -3,16 +3,16 @@
  * - the energy distribution of the 4 × 4 torus, P(E) = g(E)·e^(−E/T)/Z, from its exact density
  *   of states (`isingSquareDensityOfStates`, every one of the 2¹⁶ states counted) and `gibbs`;
  * - the energy and heat capacity per spin of the finite L × L torus at any L, from Kaufman's
- *   exact partition function (1949), the one `isingSquare` uses for L ≤ 5;
+ *   exact partition function (1949): `isingSquareKaufman`;
  * - the spontaneous magnetisation of the infinite lattice (Onsager 1949, Yang 1952),
- *   (1 − sinh⁻⁴(2J/T))^{1/8} below T_c and 0 above.
+ *   (1 − sinh⁻⁴(2J/T))^{1/8} below T_c and 0 above: `onsagerMagnetization`.
  */
 import { gibbs } from "gibbs-softmax";
-import { isingSquareDensityOfStates } from "gibbs-softmax/models";
-// Kaufman's formula is the library's own (models/kaufman.ts, behind isingSquare for L ≤ 5); the
-// package does not export it for larger L, so the demo reaches into the source for it.
-import { shiftedState } from "../src/models/closedForms.ts";
-import { kaufmanLogPartition } from "../src/models/kaufman.ts";
+import {
+  isingSquareDensityOfStates,
+  isingSquareKaufman,
+  onsagerMagnetization as yang,
+} from "gibbs-softmax/models";
 
 /** Onsager's critical temperature of the square lattice, T_c = 2J/ln(1 + √2) (kB = 1). */
 export const CRITICAL_TEMPERATURE = 2 / Math.log(1 + Math.SQRT2);
@@ -30,18 +30,18 @@ export function exactEnergyDistribution(
 }
 
 /** Energy and heat capacity per spin of the L × L torus (J = kB = 1), exactly, at 0 < T < ∞. */
-export function exactPerSpin(size: number, temperature: number): { u: number; c: number } {
-  const { R, reference } = kaufmanLogPartition(size, 1, 1 / temperature);
-  const state = shiftedState(temperature, 1, reference, R);
+export function exactPerSpin(size: number): (temperature: number) => { u: number; c: number } {
+  const torus = isingSquareKaufman({ size });
   const N = size * size;
-  return { u: state.internalEnergy / N, c: state.heatCapacity / N };
+  return (temperature) => {
+    const exact = torus.exact(temperature);
+    return { u: exact.internalEnergy / N, c: exact.heatCapacity / N };
+  };
 }
 
 /** |M| per spin of the infinite lattice: (1 − sinh⁻⁴(2/T))^{1/8} below T_c, 0 above. */
 export function onsagerMagnetization(temperature: number): number {
-  if (!(temperature < CRITICAL_TEMPERATURE)) return 0;
-  const s = Math.sinh(2 / temperature);
-  return (1 - s ** -4) ** 0.125;
+  return yang(temperature);
 }
 
 /** 2^(L²) written out in full when it has at most 40 digits (L ≤ 11), else null. */

@@ -214,7 +214,8 @@ function sweepFigure(view: View, size: number, points: Point[]): Figure {
   };
   layout.yaxis = { ...ticksOutside(view), range: [-0.05, 1.05], title: { text: "|M|/N" } };
   layout.yaxis2 = { ...ticksOutside(view), rangemode: "tozero", title: { text: "C/N" } };
-  const exactC = grid.map((T) => exactPerSpin(size, T).c);
+  const perSpin = exactPerSpin(size);
+  const exactC = grid.map((T) => perSpin(T).c);
   return {
     data: [
       {

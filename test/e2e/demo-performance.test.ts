@@ -118,19 +118,16 @@ describe.skipIf(skip)("fluid panels", () => {
     await page.getByLabel("Samples N").fill("1000000");
     await drawn(page);
     await page.locator("#plot-samples").scrollIntoViewIfNeeded();
-    // Setting the last filter: the library recomputes the filtered distribution once (issue 12
-    // makes its filters linear in n; this frame is measured and reported).
-    await watchFrames(page);
-    await page.getByLabel("min-p (optional)").fill("0.01");
-    await drawn(page);
-    const setting = await stopWatching(page);
-    // Drawing a million samples: the panel must stay live all along. The machine is shared, so
-    // a run may be retried once: a stall from another process is rare and random, while a panel
-    // that blocks the page stalls every time.
+    // Each attempt sets the last filter (the library recomputes the filtered distribution once:
+    // linear in n since issue 12) and then draws a million samples; the page must stay live
+    // throughout. The machine is shared, so a run may be retried once: a stall from another
+    // process is rare and random, while a panel that blocks the page stalls every time.
     const attempts: { worst: number; long: number[] }[] = [];
-    for (let attempt = 0; attempt < 2; attempt++) {
-      await page.getByRole("button", { name: "Reset" }).click();
+    for (const minP of ["0.01", "0.02"]) {
+      await watchFrames(page);
+      await page.getByLabel("min-p (optional)").fill(minP);
       await drawn(page);
+      const setting = await stopWatching(page);
       await watchFrames(page);
       await page.getByRole("button", { name: "Draw N samples" }).click();
       await page.waitForFunction(
@@ -138,19 +135,21 @@ describe.skipIf(skip)("fluid panels", () => {
         undefined,
         { timeout: 20_000 },
       );
-      const { gaps, tasks } = await stopWatching(page);
+      const drawing = await stopWatching(page);
+      const gaps = [...setting.gaps, ...drawing.gaps];
+      const tasks = [...setting.tasks, ...drawing.tasks];
       const worst = Math.max(...gaps);
       attempts.push({ worst, long: tasks.filter((d) => d > 50) });
       console.log(
-        `sampling at 2·10⁵ logits (top-k 50, top-p 0.9, min-p 0.01), run ${attempt + 1}: 10⁶ draws ` +
-          `over ${gaps.length} frames, longest gap ${worst.toFixed(0)} ms, median ` +
-          `${median(gaps).toFixed(0)} ms, long tasks: ${tasks.map((d) => d.toFixed(0)).join(", ") || "none"}; ` +
-          `setting min-p: longest gap ${Math.max(...setting.gaps).toFixed(0)} ms (the library's samplingDistribution)`,
+        `sampling at 2·10⁵ logits (top-k 50, top-p 0.9, min-p ${minP}): setting min-p, longest ` +
+          `gap ${Math.max(...setting.gaps).toFixed(0)} ms; 10⁶ draws over ${drawing.gaps.length} ` +
+          `frames, longest gap ${Math.max(...drawing.gaps).toFixed(0)} ms, median ` +
+          `${median(drawing.gaps).toFixed(0)} ms; long tasks: ${tasks.map((d) => d.toFixed(0)).join(", ") || "none"}`,
       );
       if (worst <= 50 && tasks.every((d) => d <= 50)) break;
     }
-    const best = attempts.at(-1) as { worst: number; long: number[] };
-    expect(best.worst).toBeLessThanOrEqual(50);
-    expect(best.long).toEqual([]);
+    const last = attempts.at(-1) as { worst: number; long: number[] };
+    expect(last.worst).toBeLessThanOrEqual(50);
+    expect(last.long).toEqual([]);
   });
 });

@@ -315,6 +315,7 @@ describe.skipIf(skip)("the demo in headless Chromium", () => {
     expect(await text(page, "#degeneracies-error")).toMatch(/Degeneracies: 1 given, 2 needed/);
 
     await page.getByLabel("top-p (optional)").fill("2");
+    await settle(page);
     expect(await text(page, "#sampling-error")).toMatch(/top-p must be/);
   });
 
@@ -378,8 +379,8 @@ describe.skipIf(skip)("the demo in headless Chromium", () => {
     await logitsField().fill("1, 2, 5");
     await temperatureField().fill("0.5");
     await page.getByLabel("Language").selectOption("ja");
-    await page.waitForFunction(() => document.body.dataset.renders !== undefined);
-    await page.waitForTimeout(500);
+    // The address follows the page 300 ms after its last change.
+    await page.waitForURL(/lang=ja.*logits=1%2C2%2C5|logits=1%2C2%2C5.*lang=ja/);
     const url = new URL(page.url());
     expect(url.searchParams.get("logits")).toBe("1,2,5");
     expect(url.searchParams.get("T")).toBe("0.5");
