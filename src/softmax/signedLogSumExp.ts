@@ -1,4 +1,5 @@
 import { DD, expDoubleDouble, logDoubleDouble } from "../internal/doubleDouble.js";
+import { expDD } from "../internal/exp.js";
 import { exponentOf, pow2, scaleByPow2 } from "../internal/float.js";
 import { betaOf, fillWeights, LOGITS, logNormalizer, scan } from "../internal/kernel.js";
 import {
@@ -52,6 +53,9 @@ export function signedLogSumExp(
   let positive = false;
   let negative = false;
   let infinity = 0; // the signs of the +Infinity terms: 1, −1, or 2 for both
+  let top = Number.NEGATIVE_INFINITY; // the largest value with a nonzero weight
+  let wmin = Number.POSITIVE_INFINITY;
+  let wmax = 0;
   for (let i = 0; i < n; i++) {
     const xi = values[i] as number;
     if (checkX && typeof xi !== "number") elementTypeError(fn, "values", i, xi);
@@ -72,6 +76,10 @@ export function signedLogSumExp(
     }
     if (wi > 0) positive = true;
     else negative = true;
+    if (xi > top) top = xi;
+    const a = Math.abs(wi);
+    if (a < wmin) wmin = a;
+    if (a > wmax) wmax = a;
   }
   if (infinity === 2) {
     throw new RangeError(
@@ -80,7 +88,12 @@ export function signedLogSumExp(
   }
   if (infinity !== 0) return { value: Number.POSITIVE_INFINITY, sign: infinity as 1 | -1 };
   if (!positive && !negative) return { value: Number.NEGATIVE_INFINITY, sign: 0 };
-  if (positive && negative && cancels(x, w)) return exactOf(x, w);
+  if (positive && negative && wmax <= 2 ** 500 && wmin >= 2 ** -500) {
+    // Weights of moderate size: every term |wᵢ|·e^(xᵢ−top) in one pass (x − top exact, the
+    // table-driven exp within an ulp); no term overflows, and one that underflows is below
+    // 2⁻⁵⁰⁰ of the largest. A sum that keeps half of its magnitude is then good to a few ulp.
+    return differenceOfParts(x, w, top) ?? exactOf(x, w);
+  }
   const magnitudes = negative ? w.map(Math.abs) : w;
   const S = scan(fn, "values", x, LOGITS, "options.weights", magnitudes, true);
   const terms = new Float64Array(n);
@@ -123,21 +136,51 @@ export function signedLogSumExp(
 }
 
 /**
- * A quick look in plain doubles: true when the sum clearly cancels (|Σ| < 0.7·Σ|terms|), so
- * the double-double sum is needed anyway; false when it may not (the careful test follows).
+ * ln|P − N| and its sign, with P and N the compensated sums of the positive and negative terms
+ * wᵢ·e^(xᵢ−top); undefined when the difference keeps less than half of P + N (it cancels).
  */
-function cancels(x: Float64Array, w: Float64Array): boolean {
-  let m = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < x.length; i++)
-    if ((w[i] as number) !== 0 && (x[i] as number) > m) m = x[i] as number;
-  let sum = 0;
-  let size = 0;
+function differenceOfParts(
+  x: Float64Array,
+  w: Float64Array,
+  top: number,
+): SignedLogSumExp | undefined {
+  let ph = 0;
+  let pl = 0;
+  let nh = 0;
+  let nl = 0;
   for (let i = 0; i < x.length; i++) {
-    const t = (w[i] as number) * Math.exp((x[i] as number) - m);
-    sum += t;
-    size += Math.abs(t);
+    const wi = w[i] as number;
+    const xi = x[i] as number;
+    if (wi === 0 || xi === Number.NEGATIVE_INFINITY) continue;
+    const dh = xi - top;
+    const bb = dh - xi;
+    const dl = xi - (dh - bb) + (-top - bb);
+    const t = Math.abs(wi) * expDD(dh, dl);
+    if (wi > 0) {
+      const s = ph + t;
+      const b2 = s - ph;
+      pl += ph - (s - b2) + (t - b2);
+      ph = s;
+    } else {
+      const s = nh + t;
+      const b2 = s - nh;
+      nl += nh - (s - b2) + (t - b2);
+      nh = s;
+    }
   }
-  return Number.isFinite(size) && Math.abs(sum) < 0.7 * size;
+  const d = ph - nh;
+  const bb = d - ph;
+  const dl = ph - (d - bb) + (-nh - bb) + (pl - nl);
+  const dh = d + dl;
+  if (!(Math.abs(dh) * 2 >= ph + nh && dh !== 0)) return undefined;
+  const lo = dl - (dh - d);
+  // top + ln|D|, with ln|D| = ln|dh| + lo/dh, added with TwoSum and rounded once.
+  const L = Math.log(Math.abs(dh));
+  const c = lo / dh;
+  const v = top + L;
+  const b3 = v - top;
+  const err = top - (v - b3) + (L - b3) + c;
+  return { value: v + err, sign: dh > 0 ? 1 : -1 };
 }
 
 /**
