@@ -21,24 +21,16 @@ in linear time), torch.sort is np.argsort.
 import json
 import os
 import sys
-import time
 
 import numpy as np
 import scipy
 import scipy.special
-import scipy.stats
+from peers import median_ns
 
 
 def median_ms(f, repeats):
-    for _ in range(2):
-        f()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter_ns()
-        f()
-        times.append(time.perf_counter_ns() - t0)
-    times.sort()
-    return times[len(times) // 2] / 1e6
+    """Median milliseconds of f after warm-up: peers.py's clock (ns per element of 10⁶)."""
+    return median_ns(f, 1_000_000, repeats)
 
 
 def softmax(s):

@@ -1,6 +1,6 @@
 import { DD, expDoubleDouble, logDoubleDouble } from "../internal/doubleDouble.js";
 import { expDD } from "../internal/exp.js";
-import { exponentOf, pow2, scaleByPow2 } from "../internal/float.js";
+import { exponentOf, pow2, productError, scaleByPow2 } from "../internal/float.js";
 import { betaOf, fillWeights, LOGITS, logNormalizer, scan } from "../internal/kernel.js";
 import {
   checkSameLength,
@@ -308,13 +308,7 @@ function exactSum(
     const wml = normal ? (wLow[i] as number) * unscale : scaleByPow2(wLow[i] as number, -k);
     // (DD.hi + DD.lo)·(wm + wml) exactly enough (Dekker), then the power of two.
     const p = DD.hi * wm;
-    let t = 134217729 * DD.hi;
-    const hh = t - (t - DD.hi);
-    const hl = DD.hi - hh;
-    t = 134217729 * wm;
-    const wh = t - (t - wm);
-    const wl = wm - wh;
-    const e = hh * wh - p + hh * wl + hl * wh + hl * wl + DD.lo * wm + DD.hi * wml;
+    const e = productError(DD.hi, wm, p) + DD.lo * wm + DD.hi * wml;
     const th = (p + e) * scale;
     const tl = (e - (p + e - p)) * scale;
     // (ah + al) += (th + tl)
