@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   crossEntropy,
   crossEntropyRows,
@@ -15,6 +15,7 @@ import {
   klDivergenceRows,
   logSoftmax,
   logSumExp,
+  type SignedLogSumExp,
   softmax,
   thermodynamics,
 } from "../src/index.js";
@@ -78,6 +79,18 @@ describe("signed log-sum-exp against mpmath", () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("types its result by returnSign (TypeScript overloads)", () => {
+    expectTypeOf(logSumExp([1, 2])).toEqualTypeOf<number>();
+    expectTypeOf(logSumExp([1, 2], { weights: [1, 1] })).toEqualTypeOf<number>();
+    expectTypeOf(logSumExp([1, 2], { returnSign: false })).toEqualTypeOf<number>();
+    const signed = logSumExp([1, 2], { weights: [1, -1], returnSign: true });
+    expectTypeOf(signed).toEqualTypeOf<SignedLogSumExp>();
+    expectTypeOf(signed.sign).toEqualTypeOf<-1 | 0 | 1>();
+    const flag: boolean = Math.random() > 2;
+    expectTypeOf(logSumExp([1], { returnSign: flag })).toEqualTypeOf<number | SignedLogSumExp>();
+    expect(signed.sign).toBe(-1);
   });
 
   it("keeps RangeError for negative weights without returnSign, and names the problems", () => {

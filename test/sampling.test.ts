@@ -12,6 +12,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sample, samplingDistribution, softmax } from "../src/index.js";
 import { exactSum, fromUnits, toUnits } from "./helpers/exactSum.js";
+import { mulberry32 } from "./helpers/random.js";
 import { ulpDistance } from "./helpers/ulp.js";
 
 interface Filters {
@@ -106,18 +107,6 @@ function referenceDraw(p: Float64Array, kept: number[] | undefined, u: number): 
     if (cumulative * scale > target) return i;
   }
   return states.at(-1) as number;
-}
-
-/** A seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("Hugging Face's warper tests, replayed", () => {
@@ -374,7 +363,7 @@ describe("the linear-time filters against the sorting reference", () => {
   ];
   for (const [name, make] of shapes) {
     it(`${name}: 60 000 states, every filter setting`, () => {
-      const r = rng(name.length);
+      const r = mulberry32(name.length);
       const z = make(60_000, r);
       for (const f of settings) checkDistribution(z, f);
       const p = softmax(z);

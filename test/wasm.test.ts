@@ -28,6 +28,7 @@ import {
   whenKernelReady,
 } from "../src/index.js";
 import { SWEEP_COLUMNS } from "../src/sweep/engine.js";
+import { mulberry32 } from "./helpers/random.js";
 import { ulp32Distance } from "./helpers/ulp.js";
 
 afterEach(() => setKernelBackend("auto"));
@@ -65,20 +66,8 @@ function expectIdentical(a: ArrayLike<number>, b: ArrayLike<number>, what: strin
   expect(i, `${what}: first difference at ${i}: ${a[i]} vs ${b[i]}`).toBe(-1);
 }
 
-/** A deterministic generator (mulberry32) for the large vectors. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function vector(Kind: new (n: number) => Typed, n: number, spread: number, seed: number): Typed {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const x = new Kind(n);
   for (let i = 0; i < n; i++) x[i] = (r() - 0.5) * spread;
   return x;

@@ -12,7 +12,7 @@
  */
 
 import { EXP2_HI, EXP2_LO } from "./expTable.js";
-import { exponentOf, LN2_HI, pow2, SPLITTER } from "./float.js";
+import { exponentOf, LN2_HI, pow2, productError } from "./float.js";
 
 /** ln 2 = C1 + C2 + C3 to 2⁻¹²⁰; C1 and C2 have 21 trailing zero bits (k·C1, k·C2 exact). */
 const C1 = LN2_HI;
@@ -31,13 +31,7 @@ export const DD = { hi: 0, lo: 0, exponent: 0 };
 /** (ah + al)·(bh + bl) into DD.hi/lo (Dekker's product with Veltkamp's split). */
 function mul(ah: number, al: number, bh: number, bl: number): void {
   const p = ah * bh;
-  let t = SPLITTER * ah;
-  const ahh = t - (t - ah);
-  const ahl = ah - ahh;
-  t = SPLITTER * bh;
-  const bhh = t - (t - bh);
-  const bhl = bh - bhh;
-  const e = ahh * bhh - p + ahh * bhl + ahl * bhh + ahl * bhl + (ah * bl + al * bh);
+  const e = productError(ah, bh, p) + (ah * bl + al * bh);
   const hi = p + e;
   DD.hi = hi;
   DD.lo = e - (hi - p);

@@ -18,6 +18,8 @@
  * @internal
  */
 
+import { productError } from "./float.js";
+
 const BUCKETS = 8192;
 const SHIFT = 17;
 /** Which 32-bit word of a double holds its sign, exponent and leading mantissa bits. */
@@ -94,13 +96,7 @@ function plus(ah: number, al: number, bh: number, bl: number): [number, number] 
 /** j·v as a double-double (Dekker's product; exact for j < 2⁵³). */
 function times(j: number, v: number): [number, number] {
   const p = j * v;
-  let t = 134217729 * j;
-  const jh = t - (t - j);
-  const jl = j - jh;
-  t = 134217729 * v;
-  const vh = t - (t - v);
-  const vl = v - vh;
-  return [p, jh * vh - p + jh * vl + jl * vh + jl * vl];
+  return [p, productError(j, v, p)];
 }
 
 /** A small deterministic generator for pivots: expected linear time on every input. */

@@ -1,3 +1,4 @@
+import { productError } from "../internal/float.js";
 import {
   checkSameLength,
   checkVector,
@@ -104,13 +105,7 @@ function crossEntropyOf(
     }
     // qᵢ·(−log pᵢ) exactly (Dekker), added with TwoSum.
     const p = qi * li;
-    let t = 134217729 * qi;
-    const qh = t - (t - qi);
-    const ql = qi - qh;
-    t = 134217729 * li;
-    const lh = t - (t - li);
-    const ll = li - lh;
-    const e = qh * lh - p + qh * ll + ql * lh + ql * ll;
+    const e = productError(qi, li, p);
     const s = h + p;
     const bb = s - h;
     l += h - (s - bb) + (p - bb) + e;

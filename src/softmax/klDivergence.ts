@@ -20,6 +20,9 @@ const G_SERIES = Array.from({ length: 30 }, (_, k) => {
   return 1 / f;
 });
 
+/** g′(ε) = 1 − e^−ε from the last call of {@link gap} (to a few digits: it scales a correction). */
+let slope = 0;
+
 /**
  * g(ε) = e^−ε − 1 + ε ≥ 0 to about an ulp for every ε: its Taylor series on [−3, 2] (where
  * expm1(−ε) + ε would cancel), (ε − 1) + e^−ε above (two positive terms), expm1(−ε) + ε below.
@@ -28,9 +31,17 @@ function gap(e: number): number {
   if (e >= -3 && e <= 2) {
     let s = G_SERIES[29] as number;
     for (let k = 28; k >= 0; k--) s = (G_SERIES[k] as number) - e * s;
+    slope = e * (1 - e * (0.5 - e * (1 / 6 - e * (1 / 24))));
     return e * e * s;
   }
-  return e > 2 ? e - 1 + Math.exp(-e) : Math.expm1(-e) + e;
+  if (e > 2) {
+    const x = Math.exp(-e);
+    slope = 1 - x;
+    return e - 1 + x;
+  }
+  const m = Math.expm1(-e);
+  slope = -m;
+  return m + e;
 }
 
 /**
@@ -189,7 +200,7 @@ function klOf(
   // space (then KL > 600 and the rounding of log pᵢ is far below an ulp of it).
   let gh = 0;
   let gl = 0;
-  let spread = Number.NEGATIVE_INFINITY;
+  let huge = false;
   for (let i = 0; i < n; i++) {
     const pi = p[i] as number;
     if (pi === 0) continue;
@@ -199,15 +210,21 @@ function klOf(
     const lo = a - (d - bb) + (-mh - bb) + ((dl[i] as number) - ml);
     const e = d + lo;
     const el = lo - (e - d);
-    const x = Math.log(pi) - e;
-    if (x > spread) spread = x;
-    const t = -e > 700 ? Math.exp(x) : pi * (gap(e) - el * Math.expm1(-e));
+    let t: number;
+    if (-e > 700) {
+      t = Math.exp(Math.log(pi) - e);
+    } else {
+      const g = gap(e);
+      t = pi * (g + el * slope);
+    }
+    if (t > 1e300) huge = true;
     const s = gh + t;
     const b2 = s - gh;
     gl += gh - (s - b2) + (t - b2);
     gh = s;
   }
-  if (spread < 600 && Number.isFinite(gh)) return Math.log1p((gh + gl) / P) + tail;
+  const spread = huge ? maxExponent(p, dh, dl, mh, ml) : 0;
+  if (!huge && Number.isFinite(gh)) return Math.log1p((gh + gl) / P) + tail;
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const pi = p[i] as number;
@@ -216,6 +233,24 @@ function klOf(
     sum += Math.exp(Math.log(pi) - e - spread);
   }
   return spread + Math.log(sum / P) + tail;
+}
+
+/** max over the states of positive p of log pᵢ − εᵢ (the scale of a sum that would overflow). */
+function maxExponent(
+  p: Float64Array,
+  dh: Float64Array,
+  dl: Float64Array,
+  mh: number,
+  ml: number,
+): number {
+  let spread = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < p.length; i++) {
+    const pi = p[i] as number;
+    if (pi === 0) continue;
+    const x = Math.log(pi) - ((dh[i] as number) - mh + ((dl[i] as number) - ml));
+    if (x > spread) spread = x;
+  }
+  return spread;
 }
 
 /** log Σ qᵢ over the states where p > 0, from q's log-probabilities (no underflow). */

@@ -1,5 +1,6 @@
 import { DD, expDoubleDouble, logDoubleDouble } from "../internal/doubleDouble.js";
-import { exponentOf, pow2, scaleByPow2 } from "../internal/float.js";
+import { expDD } from "../internal/exp.js";
+import { exponentOf, pow2, productError, scaleByPow2 } from "../internal/float.js";
 import { betaOf, fillWeights, LOGITS, logNormalizer, scan } from "../internal/kernel.js";
 import {
   checkSameLength,
@@ -52,6 +53,9 @@ export function signedLogSumExp(
   let positive = false;
   let negative = false;
   let infinity = 0; // the signs of the +Infinity terms: 1, −1, or 2 for both
+  let top = Number.NEGATIVE_INFINITY; // the largest value with a nonzero weight
+  let wmin = Number.POSITIVE_INFINITY;
+  let wmax = 0;
   for (let i = 0; i < n; i++) {
     const xi = values[i] as number;
     if (checkX && typeof xi !== "number") elementTypeError(fn, "values", i, xi);
@@ -72,6 +76,10 @@ export function signedLogSumExp(
     }
     if (wi > 0) positive = true;
     else negative = true;
+    if (xi > top) top = xi;
+    const a = Math.abs(wi);
+    if (a < wmin) wmin = a;
+    if (a > wmax) wmax = a;
   }
   if (infinity === 2) {
     throw new RangeError(
@@ -80,6 +88,12 @@ export function signedLogSumExp(
   }
   if (infinity !== 0) return { value: Number.POSITIVE_INFINITY, sign: infinity as 1 | -1 };
   if (!positive && !negative) return { value: Number.NEGATIVE_INFINITY, sign: 0 };
+  if (positive && negative && wmax <= 2 ** 500 && wmin >= 2 ** -500) {
+    // Weights of moderate size: every term |wᵢ|·e^(xᵢ−top) in one pass (x − top exact, the
+    // table-driven exp within an ulp); no term overflows, and one that underflows is below
+    // 2⁻⁵⁰⁰ of the largest. A sum that keeps half of its magnitude is then good to a few ulp.
+    return differenceOfParts(x, w, top) ?? exactOf(x, w);
+  }
   const magnitudes = negative ? w.map(Math.abs) : w;
   const S = scan(fn, "values", x, LOGITS, "options.weights", magnitudes, true);
   const terms = new Float64Array(n);
@@ -118,39 +132,133 @@ export function signedLogSumExp(
       sign: d > 0 ? 1 : -1,
     };
   }
-  // Terms of equal value are merged first, their weights summed in double-double, so that
-  // equal values with opposite weights cancel exactly whatever the order of the terms.
-  const slot = new Map<number, number>();
-  const xs: number[] = [];
-  const wh: number[] = [];
-  const wl: number[] = [];
-  for (let i = 0; i < n; i++) {
+  return exactOf(x, w);
+}
+
+/**
+ * ln|P − N| and its sign, with P and N the compensated sums of the positive and negative terms
+ * wᵢ·e^(xᵢ−top); undefined when the difference keeps less than half of P + N (it cancels).
+ */
+function differenceOfParts(
+  x: Float64Array,
+  w: Float64Array,
+  top: number,
+): SignedLogSumExp | undefined {
+  let ph = 0;
+  let pl = 0;
+  let nh = 0;
+  let nl = 0;
+  for (let i = 0; i < x.length; i++) {
+    const wi = w[i] as number;
     const xi = x[i] as number;
+    if (wi === 0 || xi === Number.NEGATIVE_INFINITY) continue;
+    const dh = xi - top;
+    const bb = dh - xi;
+    const dl = xi - (dh - bb) + (-top - bb);
+    const t = Math.abs(wi) * expDD(dh, dl);
+    if (wi > 0) {
+      const s = ph + t;
+      const b2 = s - ph;
+      pl += ph - (s - b2) + (t - b2);
+      ph = s;
+    } else {
+      const s = nh + t;
+      const b2 = s - nh;
+      nl += nh - (s - b2) + (t - b2);
+      nh = s;
+    }
+  }
+  const d = ph - nh;
+  const bb = d - ph;
+  const dl = ph - (d - bb) + (-nh - bb) + (pl - nl);
+  const dh = d + dl;
+  if (!(Math.abs(dh) * 2 >= ph + nh && dh !== 0)) return undefined;
+  const lo = dl - (dh - d);
+  // top + ln|D|, with ln|D| = ln|dh| + lo/dh, added with TwoSum and rounded once.
+  const L = Math.log(Math.abs(dh));
+  const c = lo / dh;
+  const v = top + L;
+  const b3 = v - top;
+  const err = top - (v - b3) + (L - b3) + c;
+  return { value: v + err, sign: dh > 0 ? 1 : -1 };
+}
+
+/**
+ * The cancelling sum: terms of equal value merged first (their weights summed in
+ * double-double, so equal values with opposite weights cancel exactly whatever the order of the
+ * terms), then summed in double-double.
+ */
+function exactOf(x: Float64Array, w: Float64Array): SignedLogSumExp {
+  const merged = mergeEqual(x, w);
+  return exactSum(merged.x, merged.wh, merged.wl, merged.keep);
+}
+
+/** 2^e for e in [−1074, 1023], indexed by e + 1074. */
+const POWERS = Float64Array.from({ length: 2098 }, (_, i) => pow2(i - 1074));
+
+/** The binary exponent of a finite nonzero double, from its bits when it is normal. */
+function binaryExponent(v: number): number {
+  bits[0] = v;
+  const biased = ((words[HIGH] as number) >>> 20) & 0x7ff;
+  return biased === 0 ? exponentOf(v) : biased - 1023;
+}
+
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+/** Which word of a double holds its exponent (1 on little-endian machines). */
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * The distinct values among the terms (weight ≠ 0, value > −∞) with their weights summed in
+ * double-double: an open-addressing hash table on the bit patterns, typed arrays throughout.
+ * `keep` lists the values whose summed weight is not zero.
+ */
+function mergeEqual(
+  x: Float64Array,
+  w: Float64Array,
+): { x: Float64Array; wh: Float64Array; wl: Float64Array; keep: Int32Array } {
+  const n = x.length;
+  let capacity = 16;
+  while (capacity < 2 * n) capacity *= 2;
+  const mask = capacity - 1;
+  const table = new Int32Array(capacity).fill(-1);
+  const xs = new Float64Array(n);
+  const wh = new Float64Array(n);
+  const wl = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const xi = (x[i] as number) + 0; // −0 and 0 are one value
     const wi = w[i] as number;
     if (wi === 0 || xi === Number.NEGATIVE_INFINITY) continue;
-    const j = slot.get(xi);
-    if (j === undefined) {
-      slot.set(xi, xs.length);
-      xs.push(xi);
-      wh.push(wi);
-      wl.push(0);
-      continue;
+    bits[0] = xi;
+    let h = Math.imul((words[0] as number) ^ Math.imul(words[1] as number, 0x9e3779b1), 0x85ebca6b);
+    h = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const j = table[h] as number;
+      if (j < 0) {
+        table[h] = m;
+        xs[m] = xi;
+        wh[m] = wi;
+        m++;
+        break;
+      }
+      if (xs[j] === xi) {
+        const a = wh[j] as number;
+        const sum = a + wi;
+        const bb = sum - a;
+        const lo = (wl[j] as number) + (a - (sum - bb) + (wi - bb));
+        const hi = sum + lo;
+        wh[j] = hi;
+        wl[j] = lo - (hi - sum);
+        break;
+      }
+      h = (h + 1) & mask;
     }
-    const a = wh[j] as number;
-    const sum = a + wi;
-    const bb = sum - a;
-    const lo = (wl[j] as number) + (a - (sum - bb) + (wi - bb));
-    wh[j] = sum + lo;
-    wl[j] = lo - ((wh[j] as number) - sum);
   }
-  const keep: number[] = [];
-  for (let j = 0; j < xs.length; j++) if ((wh[j] as number) !== 0) keep.push(j);
-  return exactSum(
-    Float64Array.from(xs),
-    Float64Array.from(wh),
-    Float64Array.from(wl),
-    Int32Array.from(keep),
-  );
+  let kept = 0;
+  const keep = new Int32Array(m);
+  for (let j = 0; j < m; j++) if ((wh[j] as number) !== 0) keep[kept++] = j;
+  return { x: xs, wh, wl, keep: keep.subarray(0, kept) };
 }
 
 /**
@@ -171,7 +279,7 @@ function exactSum(
   let top = Number.NEGATIVE_INFINITY;
   for (let j = 0; j < idx.length; j++) {
     const i = idx[j] as number;
-    const e = exponentOf(w[i] as number) + Math.floor(((x[i] as number) - m) * LOG2E);
+    const e = binaryExponent(w[i] as number) + Math.floor(((x[i] as number) - m) * LOG2E);
     estimate[j] = e;
     if (e > top) top = e;
   }
@@ -191,19 +299,16 @@ function exactSum(
     const dl = xi - (dh - bb) + (-m - bb);
     expDoubleDouble(dh, dl);
     const wi = w[i] as number;
-    const k = exponentOf(wi);
-    const scale = pow2(DD.exponent + k - top);
-    const wm = scaleByPow2(wi, -k);
-    const wml = scaleByPow2(wLow[i] as number, -k);
+    const k = binaryExponent(wi);
+    // 2^(e + k − top) is within [2^−1003, 2^3] here, and 2^−k scales the weight into [1, 2).
+    const scale = POWERS[DD.exponent + k - top + 1074] as number;
+    const normal = k >= -1022;
+    const unscale = normal ? (POWERS[1074 - k] as number) : 0;
+    const wm = normal ? wi * unscale : scaleByPow2(wi, -k);
+    const wml = normal ? (wLow[i] as number) * unscale : scaleByPow2(wLow[i] as number, -k);
     // (DD.hi + DD.lo)·(wm + wml) exactly enough (Dekker), then the power of two.
     const p = DD.hi * wm;
-    let t = 134217729 * DD.hi;
-    const hh = t - (t - DD.hi);
-    const hl = DD.hi - hh;
-    t = 134217729 * wm;
-    const wh = t - (t - wm);
-    const wl = wm - wh;
-    const e = hh * wh - p + hh * wl + hl * wh + hl * wl + DD.lo * wm + DD.hi * wml;
+    const e = productError(DD.hi, wm, p) + DD.lo * wm + DD.hi * wml;
     const th = (p + e) * scale;
     const tl = (e - (p + e - p)) * scale;
     // (ah + al) += (th + tl)
