@@ -72,29 +72,53 @@ export function sweep(L: i32): void {
       const up = SPINS + <usize>((r === 0 ? last : r - 1) * L);
       const down = SPINS + <usize>((r === last ? 0 : r + 1) * L);
       const odd = ((r + parity) & 1) === 1;
+      // The left and right neighbour vectors are built from registers, not loaded at offsets
+      // ±1: a load that half overlaps the block just stored cannot be forwarded from the store
+      // buffer and stalls. Wrap-around: the row's last byte for the first block, its first byte
+      // for the last (neither changes during this half-sweep where it matters: it is of the
+      // other colour whenever the lane that reads it is active).
+      const wrapLeft = load<i8>(row + <usize>last);
+      const wrapRight = load<i8>(row);
+      let s = v128.load(row);
+      let previous = s;
       for (let c = 0; c < L; c += 16) {
         const at = <usize>c;
-        const s = v128.load(row + at);
-        let left: v128;
-        let right: v128;
-        if (c === 0) {
-          left = i8x16.replace_lane(
-            i8x16.shuffle(s, s, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14),
-            0,
-            load<i8>(row + <usize>last),
-          );
-        } else {
-          left = v128.load(row + at - 1);
-        }
-        if (c === L - 16) {
-          right = i8x16.replace_lane(
-            i8x16.shuffle(s, s, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 15),
-            15,
-            load<i8>(row),
-          );
-        } else {
-          right = v128.load(row + at + 1);
-        }
+        const following = c + 16 < L ? v128.load(row + at + 16) : s;
+        const left =
+          c === 0
+            ? i8x16.replace_lane(
+                i8x16.shuffle(s, s, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14),
+                0,
+                wrapLeft,
+              )
+            : i8x16.shuffle(
+                previous,
+                s,
+                15,
+                16,
+                17,
+                18,
+                19,
+                20,
+                21,
+                22,
+                23,
+                24,
+                25,
+                26,
+                27,
+                28,
+                29,
+                30,
+              );
+        const right =
+          c === L - 16
+            ? i8x16.replace_lane(
+                i8x16.shuffle(s, s, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 15),
+                15,
+                wrapRight,
+              )
+            : i8x16.shuffle(s, following, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
         const n = i8x16.add(
           i8x16.add(left, right),
           i8x16.add(v128.load(up + at), v128.load(down + at)),
@@ -166,6 +190,7 @@ export function sweep(L: i32): void {
         const next = v128.bitselect(i8x16.neg(s), s, flip);
         v128.store(row + at, next);
         const change = i8x16.sub(next, s);
+        previous = next;
         accM = i32x4.add(
           accM,
           i32x4.extadd_pairwise_i16x8_s(i16x8.extadd_pairwise_i8x16_s(change)),
@@ -176,6 +201,7 @@ export function sweep(L: i32): void {
             i16x8.add(i16x8.extmul_low_i8x16_s(change, n), i16x8.extmul_high_i8x16_s(change, n)),
           ),
         );
+        s = following;
       }
     }
   }

@@ -90,7 +90,7 @@ export function sweepOnKernel(
   const K = kernel;
   const n = L * L;
   const base = K.spinsPtr();
-  const need = base + n;
+  const need = base + n + 16; // the kernel may read (and ignore) one vector past the lattice
   const have = K.memory.buffer.byteLength;
   if (need > have) K.memory.grow(Math.ceil((need - have) / 65536));
   const buffer = K.memory.buffer;
