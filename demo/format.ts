@@ -14,7 +14,8 @@ const SUPERSCRIPT: Record<string, string> = {
   "9": "⁹",
 };
 
-function superscript(n: number): string {
+/** An integer in superscript digits: 16 → ¹⁶. */
+export function superscript(n: number): string {
   return Array.from(String(n), (c) => SUPERSCRIPT[c] ?? c).join("");
 }
 
@@ -26,7 +27,8 @@ export function fmt(x: number, digits = 5): string {
   if (x === 0) return "0";
   const a = Math.abs(x);
   const sign = x < 0 ? "−" : "";
-  if (a >= 1e-4 && a < 1e6) {
+  // toPrecision switches to "9.19e+5" when the digits do not reach the decimal point.
+  if (a >= 1e-4 && a < 1e6 && a < 10 ** digits) {
     return sign + trim(a.toPrecision(digits));
   }
   const [mantissa, exponent] = a.toExponential(digits - 1).split("e");

@@ -75,7 +75,9 @@ const en = {
   overlayCaption:
     "Bars: softmax(z/τ). Diamonds: the Gibbs occupation of each state, gibbs(E, T) with E = −z and T = τ. They coincide.",
   maxDiff: "Largest difference over the states, max |softmax − Gibbs|",
-  maxDiffLevels: "Over the levels (softmax summed over each level vs. Gibbs with degeneracy g)",
+  maxDiffLevels: "Per level, max |Σ softmax over the level's g states − Gibbs(E, g)|",
+  maxDiffLevelsNote:
+    "A level of degeneracy g is g softmax classes with equal logits, so their summed probability is the level's Gibbs occupation g·e^(−E/T)/Z. The two are computed differently (a sum of g terms against one term times g): what differs is rounding in the last bits.",
   exactly: "(exactly equal)",
   thermoHeading: "Thermodynamics at the current temperature",
   thermoCaption:
@@ -118,7 +120,7 @@ const en = {
   traceTarget: "distribution after filters",
   samplingHeading: "Sampling",
   samplingCaption:
-    "Draw tokens (microstates) from softmax(z/τ) with the library's sample(), using a seeded random generator. As N grows the histogram converges to the distribution.",
+    "Draw tokens (microstates) from softmax(z/τ) after the filters, with a seeded random generator: the library's samplingDistribution() gives the filtered distribution once, and each draw walks its cumulative sum to the random number, the rule (and the draws) of the library's sample(), found by bisection so that a million draws from 200 000 logits take a moment. As N grows the histogram converges to the distribution.",
   sampleCount: "Samples N",
   seed: "Seed",
   topK: "top-k (optional)",
@@ -150,7 +152,18 @@ const en = {
     "Entry {index} is −∞: an energy of −∞ has no Gibbs distribution. (+∞ is allowed: the level is inaccessible.)",
   errTooMany: "{count} values is too many: the demo accepts at most {max}.",
   errAllMasked: "Every entry is masked (logit −∞ or energy +∞): there is nothing to normalise.",
-  errLength: "There are {got} degeneracies for {want} energies; give one per level, or none.",
+  errLength:
+    "Degeneracies: {got} given, {want} needed (one per energy level), or leave the field empty.",
+  errNoStates:
+    "Every level has degeneracy 0 (or energy +∞): there are no states left to normalise.",
+  errEmptyEntry:
+    "Entry {index} is empty: there is nothing between two separators (at character {column}).",
+  errTrailingSeparator:
+    "The list ends with a separator, so entry {index} is missing: remove the last comma or add a number.",
+  errOverflow:
+    "Entry {index}, “{token}”, is too large for a double (beyond ±1.8 × 10³⁰⁸) and would become ±∞: type inf or ∞ if you mean infinity.",
+  errTemperatureOverflow:
+    "“{token}” is too large for a double (beyond 1.8 × 10³⁰⁸): type ∞ or inf for an infinite temperature.",
   errDegeneracy: "Degeneracy {index}, “{token}”, must be a whole number ≥ 0 (it counts states).",
   errTooManyStates: "The degeneracies add up to {count} states; the demo accepts at most {max}.",
   errTemperature:
@@ -163,9 +176,70 @@ const en = {
   errMinP: "min-p must be a number in [0, 1], or empty.",
   errLibrary: "The library refused this input: {message}",
   errUrl: "The link had a value that could not be used ({name}); the default is shown instead.",
+  errUrlLanguage:
+    "The link asks for the language “{value}”, which the demo does not have (en, ja): it is shown in English instead.",
+  errUrlMode: "The link's mode “{value}” is neither “logits” nor “energies”, so it was ignored.",
+  errUrlField: "The link's value for {name} could not be used: see the message beside that field.",
   linkTooLong: "This vector is too long for the link; the address keeps the preset only.",
   footer:
-    "gibbs-softmax: the library computes every number here; the page imports it exactly as a user would. Theory: docs/theory.md.",
+    "gibbs-softmax: the library computes every number here; the page imports it exactly as a user would.",
+  footerTheory: "The theory: docs/theory.md",
+  negativeAtZero:
+    "At T = 0 the sign changes nothing here: the library reads T = −0 as the limit T → 0⁺ (the ground states). The limit T → 0⁻ would put every state in the top level; approach it with small negative temperatures such as −0.01. The slider now moves on the negative side.",
+  negativeAtInfinity:
+    "T = −∞ is the same as T = +∞ (β = 0: every state equally likely), so nothing changes; the slider now moves on the negative side.",
+  levelsAbove: "⋮ {count} more above",
+  levelsBelow: "⋮ {count} more below",
+  mcHeading: "When Z cannot be summed: Monte Carlo",
+  mcCaption:
+    "A two-dimensional Ising lattice: L × L spins sᵢ = ±1 on a torus, energy E = −J·Σ sᵢsⱼ over neighbouring pairs (J = 1, no field), at the page's temperature T in units of J/kB. Its Z is a sum over 2^(L²) states, which nobody can do, so the computer samples the Gibbs distribution instead, one spin or one cluster at a time, exactly as a language model samples its next token from softmax. Onsager's phase transition is at T_c = 2/ln(1 + √2) ≈ 2.269.",
+  mcSize: "Lattice side L (4 to 256)",
+  mcAlgorithm: "Update rule",
+  algMetropolis: "Metropolis",
+  algHeatBath: "Heat bath (a two-state softmax)",
+  algWolff: "Wolff cluster",
+  mcSpeed: "Sweeps per frame",
+  mcRun: "▶ Run",
+  mcPause: "❚❚ Pause",
+  mcReset: "New random lattice",
+  mcCanvas: "The lattice: dark squares are spins up (+1), light ones spins down (−1)",
+  mcStats:
+    "{fps} frames/s · {sweeps} sweeps/s · {updates} spin updates/s, measured in the worker · {total} sweeps so far",
+  mcStates:
+    "The {L} × {L} lattice has 2{N} = {count} states. The language-model preset has {vocab} tokens (a real vocabulary about 10⁵): a sum of {vocab}, or of 10⁵, terms is cheap; a sum of {count} terms is impossible, so the Gibbs distribution is sampled instead.",
+  mcStatesSmall:
+    "The {L} × {L} lattice has 2{N} = {count} states: still few enough to sum (the histogram below does), but every spin added doubles the count, and the 16 × 16 lattice has 2²⁵⁶ ≈ 1.16 × 10⁷⁷. The language-model preset has {vocab} tokens (a real vocabulary about 10⁵).",
+  mcHeatBath:
+    "The heat-bath rule is a two-state softmax. Spin i feels the local field hᵢ = J·Σ (its four neighbours) and is redrawn as +1 with probability softmax([hᵢ, −hᵢ]/T)₊ = σ(2hᵢ/T), computed here by the library's softmax at T = {t}:",
+  mcTableSum: "Σ neighbours",
+  mcTableLogits: "logits (hᵢ, −hᵢ)",
+  mcTableUp: "P(sᵢ = +1)",
+  mcNeedsTemperature:
+    "The lattice samples at 0 < T < ∞ only, so at T = {t} it waits. Set a temperature such as 2.269 (T_c).",
+  mcTraces: "Energy and |magnetisation| per spin, sweep by sweep",
+  axisSweep: "sweep",
+  axisPerSpin: "per spin",
+  traceEnergy: "E/N",
+  traceMagnetization: "|M|/N",
+  mcHistogramNote:
+    "L = 4 has 2¹⁶ = 65 536 states, few enough to count: the bars are the energies the chain visits, the markers the exact Gibbs distribution P(E) = g(E)·e^(−E/T)/Z. Sampled: {count} sweeps; total variation distance {tv}.",
+  mcHistogramOff:
+    "Choose L = 4 to see the sampled energies converge on the exact Gibbs distribution (2¹⁶ states can still be summed).",
+  axisEnergyTotal: "energy E (units of J)",
+  traceSampledEnergy: "sampled",
+  traceExactEnergy: "exact Gibbs P(E)",
+  mcSweep: "Sweep T from 1 to 4",
+  mcSweepStop: "Stop the sweep",
+  mcSweepStatus:
+    "Sweep: {done} of {total} temperatures, {settle} sweeps to settle and {measure} measured at each (for Wolff, clusters worth as many spins).",
+  mcSweepDone: "Sweep done: {total} temperatures.",
+  mcSweepStopped: "Sweep stopped after {done} of {total} temperatures.",
+  traceSweepM: "sampled ⟨|M|⟩/N",
+  traceSweepC: "sampled C/N",
+  traceOnsager: "|M|/N, infinite lattice (Onsager–Yang)",
+  traceKaufman: "C/N, exact for this L (Kaufman)",
+  axisTemperatureJ: "temperature T (J/kB)",
+  errSize: "L must be a whole number from {min} to {max}.",
   tokenMat: "mat",
   tokenFloor: "floor",
   tokenSofa: "sofa",
@@ -251,7 +325,9 @@ const ja: Record<MessageKey, string> = {
     "棒は softmax(z/τ)、ひし形は各状態のギブス分布 gibbs(E, T)（E = −z、T = τ）です。両者は重なります。",
   maxDiff: "状態ごとの最大の差 max |ソフトマックス − ギブス|",
   maxDiffLevels:
-    "準位ごとの最大の差（各準位の状態についてのソフトマックスの和と、縮退度 g を入れたギブス分布）",
+    "準位ごとの最大の差 max |準位の g 個の状態についてのソフトマックスの和 − ギブス分布(E, g)|",
+  maxDiffLevelsNote:
+    "縮退度 g の準位は、等しいロジットを持つ g 個のソフトマックスのクラスにあたるので、その確率の和が準位のギブス分布の占有確率 g·e^(−E/T)/Z になります。二つは計算の仕方が違う（g 個の項の和と、一つの項の g 倍）ため、差は最後の数ビットの丸め誤差だけです。",
   exactly: "（完全に一致）",
   thermoHeading: "現在の温度での熱力学量",
   thermoCaption: "どの量も分配関数から導かれます。下の式には現在の数値を代入してあります。",
@@ -292,7 +368,7 @@ const ja: Record<MessageKey, string> = {
   traceTarget: "フィルター後の分布",
   samplingHeading: "サンプリング",
   samplingCaption:
-    "ライブラリの sample() とシード付き乱数で、softmax(z/τ) からトークン（微視的状態）を引きます。N が増えるにつれ、ヒストグラムは分布に収束します。",
+    "シード付き乱数で、フィルター後の softmax(z/τ) からトークン（微視的状態）を引きます。フィルター後の分布はライブラリの samplingDistribution() で一度だけ求め、一回ごとの抽出ではその累積和を乱数までたどります。これはライブラリの sample() と同じ規則で、同じ結果になります。累積和を二分探索するので、ロジット 20 万個から 100 万回引いてもすぐに終わります。N が増えるにつれ、ヒストグラムは分布に収束します。",
   sampleCount: "サンプル数 N",
   seed: "乱数シード",
   topK: "top-k（省略可）",
@@ -326,7 +402,17 @@ const ja: Record<MessageKey, string> = {
   errAllMasked:
     "すべての値がマスクされています（ロジット −∞ またはエネルギー +∞）。規格化するものがありません。",
   errLength:
-    "エネルギー {want} 個に対して縮退度が {got} 個あります。準位ごとに一つずつ入力するか、空欄にしてください。",
+    "縮退度が {got} 個ありますが、{want} 個必要です（エネルギー準位ごとに一つ）。または空欄にしてください。",
+  errNoStates:
+    "すべての準位の縮退度が 0（またはエネルギーが +∞）なので、規格化する状態が残っていません。",
+  errEmptyEntry:
+    "番号 {index} が空です。区切り記号が続いていて間に値がありません（{column} 文字目）。",
+  errTrailingSeparator:
+    "リストが区切り記号で終わっているため、番号 {index} の値がありません。最後のカンマを消すか、数値を追加してください。",
+  errOverflow:
+    "番号 {index} の「{token}」は倍精度浮動小数点数の範囲（±1.8 × 10³⁰⁸）を超えており、±∞ になってしまいます。無限大のつもりなら inf または ∞ と入力してください。",
+  errTemperatureOverflow:
+    "「{token}」は倍精度浮動小数点数の範囲（1.8 × 10³⁰⁸）を超えています。無限大の温度なら ∞ または inf と入力してください。",
   errDegeneracy:
     "番号 {index} の縮退度「{token}」は 0 以上の整数でなければなりません（状態の数です）。",
   errTooManyStates:
@@ -341,10 +427,72 @@ const ja: Record<MessageKey, string> = {
   errMinP: "min-p は 0 以上 1 以下の数にするか、空欄にしてください。",
   errLibrary: "ライブラリがこの入力を受け付けませんでした：{message}",
   errUrl: "リンクに使えない値がありました（{name}）。代わりに既定の内容を表示しています。",
+  errUrlLanguage:
+    "リンクで指定された言語「{value}」はこのデモにありません（en、ja）。代わりに英語で表示しています。",
+  errUrlMode:
+    "リンクの入力の種類「{value}」は「logits」でも「energies」でもないため、無視しました。",
+  errUrlField: "リンクの {name} の値は使えませんでした。その入力欄の横のメッセージを見てください。",
   linkTooLong:
     "このベクトルはリンクに入れるには長すぎるため、アドレスにはプリセットだけを残しています。",
   footer:
-    "gibbs-softmax：ここに表示される数値はすべてライブラリが計算しています。このページは利用者と同じ方法でライブラリを読み込んでいます。理論の解説：docs/theory.md。",
+    "gibbs-softmax：ここに表示される数値はすべてライブラリが計算しています。このページは利用者と同じ方法でライブラリを読み込んでいます。",
+  footerTheory: "理論の解説：docs/theory.ja.md",
+  negativeAtZero:
+    "T = 0 では符号を変えても何も変わりません。ライブラリは T = −0 を極限 T → 0⁺（基底状態）として扱います。極限 T → 0⁻ ではすべての状態が最上位の準位に入ります。−0.01 のような小さな負の温度で近づいてみてください。スライダーは負の側を動くようになりました。",
+  negativeAtInfinity:
+    "T = −∞ は T = +∞ と同じ（β = 0：すべての状態が等確率）なので、何も変わりません。スライダーは負の側を動くようになりました。",
+  levelsAbove: "⋮ ほかに上に {count} 準位",
+  levelsBelow: "⋮ ほかに下に {count} 準位",
+  mcHeading: "Z が計算できないとき：モンテカルロ法",
+  mcCaption:
+    "二次元イジング模型の格子です。トーラス上の L × L 個のスピン sᵢ = ±1 からなり、エネルギーは隣り合う組についての和 E = −J·Σ sᵢsⱼ（J = 1、外場なし）です。温度はこのページの温度 T（単位 J/kB）です。この系の分配関数 Z は 2^(L²) 個の状態についての和で、誰にも計算できません。そこでコンピューターは、言語モデルがソフトマックスから次のトークンを引くのとまったく同じように、スピン一つずつ（またはクラスター一つずつ）ギブス分布からサンプリングします。オンサーガーの相転移は T_c = 2/ln(1 + √2) ≈ 2.269 にあります。",
+  mcSize: "格子の一辺 L（4〜256）",
+  mcAlgorithm: "更新法",
+  algMetropolis: "メトロポリス法",
+  algHeatBath: "熱浴法（二状態のソフトマックス）",
+  algWolff: "ウォルフのクラスター法",
+  mcSpeed: "1 フレームあたりのスイープ数",
+  mcRun: "▶ 実行",
+  mcPause: "❚❚ 一時停止",
+  mcReset: "新しいランダムな格子",
+  mcCanvas: "格子：濃い四角が上向きスピン（+1）、薄い四角が下向きスピン（−1）です",
+  mcStats:
+    "{fps} フレーム/秒 · {sweeps} スイープ/秒 · スピン更新 {updates} 回/秒（ワーカー内で計測）· これまでに {total} スイープ",
+  mcStates:
+    "{L} × {L} の格子には 2{N} = {count} 個の状態があります。言語モデルのプリセットのトークンは {vocab} 個です（実際の語彙は約 10⁵ 個）。{vocab} 項や 10⁵ 項の和なら簡単ですが、{count} 項の和は不可能です。そこでギブス分布からサンプリングします。",
+  mcStatesSmall:
+    "{L} × {L} の格子には 2{N} = {count} 個の状態があります。まだ和を計算できる数です（下のヒストグラムで計算しています）が、スピンが一つ増えるごとに状態の数は倍になり、16 × 16 の格子では 2²⁵⁶ ≈ 1.16 × 10⁷⁷ 個になります。言語モデルのプリセットのトークンは {vocab} 個です（実際の語彙は約 10⁵ 個）。",
+  mcHeatBath:
+    "熱浴法の規則は二状態のソフトマックスです。スピン i は局所場 hᵢ = J·Σ（隣の四つのスピン）を感じ、確率 softmax([hᵢ, −hᵢ]/T)₊ = σ(2hᵢ/T) で +1 に引き直されます。下の値は T = {t} でライブラリのソフトマックスが計算したものです：",
+  mcTableSum: "隣のスピンの和 Σ",
+  mcTableLogits: "ロジット (hᵢ, −hᵢ)",
+  mcTableUp: "P(sᵢ = +1)",
+  mcNeedsTemperature:
+    "格子のサンプリングは 0 < T < ∞ でしか行えないため、T = {t} では停止しています。2.269（T_c）のような温度を設定してください。",
+  mcTraces: "スピン一つあたりのエネルギーと磁化の絶対値（スイープごと）",
+  axisSweep: "スイープ",
+  axisPerSpin: "スピン一つあたり",
+  traceEnergy: "E/N",
+  traceMagnetization: "|M|/N",
+  mcHistogramNote:
+    "L = 4 の状態は 2¹⁶ = 65 536 個で、数え上げられます。棒はマルコフ連鎖が訪れたエネルギー、マーカーは厳密なギブス分布 P(E) = g(E)·e^(−E/T)/Z です。サンプル数：{count} スイープ、全変動距離 {tv}。",
+  mcHistogramOff:
+    "L = 4 にすると、サンプリングしたエネルギーが厳密なギブス分布に収束する様子が見られます（2¹⁶ 個の状態ならまだ和を計算できます）。",
+  axisEnergyTotal: "エネルギー E（単位 J）",
+  traceSampledEnergy: "サンプル",
+  traceExactEnergy: "厳密なギブス分布 P(E)",
+  mcSweep: "T を 1 から 4 まで掃引",
+  mcSweepStop: "掃引を止める",
+  mcSweepStatus:
+    "掃引中：{total} 点中 {done} 点。各温度で平衡化に {settle} スイープ、測定に {measure} スイープ（ウォルフ法では同じ数のスピンに相当するクラスター数）。",
+  mcSweepDone: "掃引完了：{total} 点の温度。",
+  mcSweepStopped: "{total} 点中 {done} 点で掃引を止めました。",
+  traceSweepM: "サンプルの ⟨|M|⟩/N",
+  traceSweepC: "サンプルの C/N",
+  traceOnsager: "|M|/N、無限格子（オンサーガー・ヤン）",
+  traceKaufman: "C/N、この L の厳密解（カウフマン）",
+  axisTemperatureJ: "温度 T（J/kB）",
+  errSize: "L は {min} から {max} までの整数にしてください。",
   tokenMat: "マット",
   tokenFloor: "床",
   tokenSofa: "ソファ",

@@ -34,25 +34,64 @@ function shown(token: string): string {
   return token.length > 24 ? `${token.slice(0, 24)}…` : token;
 }
 
-/** One token as a number, or "bad" (NaN is returned as NaN so the caller can name it). */
-function parseToken(token: string): number | "bad" {
-  if (DECIMAL.test(token)) return Number(token);
+/** One token as a number, "bad", or "overflow" (NaN is returned as NaN so the caller can name it). */
+function parseToken(token: string): number | "bad" | "overflow" {
+  if (DECIMAL.test(token)) {
+    const x = Number(token);
+    // A decimal beyond ±1.8e308 rounds to ±∞, which nobody typed: refuse it rather than guess.
+    return Number.isFinite(x) ? x : "overflow";
+  }
   const inf = INFINITY.exec(token);
   if (inf !== null) return inf[1] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   if (NOT_A_NUMBER.test(token)) return Number.NaN;
   return "bad";
 }
 
-/** Splits a field into tokens, refusing more than {@link MAX_VALUES} before any real work. */
+/** Commas and semicolons (with any spaces around them) or runs of spaces separate the entries. */
+const SEPARATOR = /\s*[,;]\s*|\s+/g;
+
+/**
+ * Splits a field into tokens, strictly: two separators in a row (`1,,2`), a leading or a
+ * trailing comma leave an empty entry, which is refused with its index and character position.
+ * More than `max` values are refused before any real work.
+ */
 function tokens(text: string, max: number): Parsed<string[]> {
-  const trimmed = normalise(text).trim();
+  const normal = normalise(text);
+  const trimmed = normal.trim();
   if (trimmed === "") return { ok: false, error: { key: "errEmpty" } };
-  const parts = trimmed.split(/[\s,;]+/).filter((s) => s !== "");
-  if (parts.length === 0) return { ok: false, error: { key: "errEmpty" } };
+  const offset = normal.indexOf(trimmed);
+  const parts: string[] = [];
+  let start = 0;
+  SEPARATOR.lastIndex = 0;
+  for (let m = SEPARATOR.exec(trimmed); m !== null; m = SEPARATOR.exec(trimmed)) {
+    const token = trimmed.slice(start, m.index);
+    if (token === "") {
+      const comma = m[0].search(/[,;]/);
+      const column = offset + m.index + Math.max(0, comma) + 1;
+      return {
+        ok: false,
+        error: { key: "errEmptyEntry", params: { index: parts.length, column } },
+      };
+    }
+    parts.push(token);
+    if (parts.length > max) break;
+    start = m.index + m[0].length;
+  }
+  if (parts.length <= max) {
+    const last = trimmed.slice(start);
+    if (last === "") {
+      return {
+        ok: false,
+        error: { key: "errTrailingSeparator", params: { index: parts.length } },
+      };
+    }
+    parts.push(last);
+  }
   if (parts.length > max) {
+    const count = trimmed.split(SEPARATOR).length;
     return {
       ok: false,
-      error: { key: "errTooMany", params: { count: group(parts.length), max: group(max) } },
+      error: { key: "errTooMany", params: { count: group(count), max: group(max) } },
     };
   }
   return { ok: true, value: parts };
@@ -64,9 +103,10 @@ export function group(n: number): string {
 }
 
 /**
- * A vector of logits or energies. Refuses letters, NaN, the infinity that has no distribution
- * (+∞ for a logit, −∞ for an energy), an empty field, more than `max` values, and a vector whose
- * every entry is masked. Indices in messages count from 0, as in the plots.
+ * A vector of logits or energies. Refuses letters, NaN, a decimal too large for a double (it
+ * would silently become ±∞), the infinity that has no distribution (+∞ for a logit, −∞ for an
+ * energy), an empty field or entry, more than `max` values, and a vector whose every entry is
+ * masked. Indices in messages count from 0, as in the plots.
  */
 export function parseVector(
   text: string,
@@ -83,11 +123,9 @@ export function parseVector(
   for (let i = 0; i < parts.length; i++) {
     const token = parts[i] as string;
     const x = parseToken(token);
-    if (x === "bad") {
-      return {
-        ok: false,
-        error: { key: "errNotNumber", params: { index: i, token: shown(token) } },
-      };
+    if (x === "bad" || x === "overflow") {
+      const key = x === "bad" ? "errNotNumber" : "errOverflow";
+      return { ok: false, error: { key, params: { index: i, token: shown(token) } } };
     }
     if (Number.isNaN(x)) return { ok: false, error: { key: "errNaN", params: { index: i } } };
     if (x === forbidden) {
@@ -115,7 +153,7 @@ export function parseDegeneracies(text: string, levels: number): Parsed<Float64A
   for (let i = 0; i < parts.length; i++) {
     const token = parts[i] as string;
     const g = parseToken(token);
-    if (g === "bad" || !Number.isInteger(g) || g < 0) {
+    if (g === "bad" || g === "overflow" || !Number.isInteger(g) || g < 0) {
       return {
         ok: false,
         error: { key: "errDegeneracy", params: { index: i, token: shown(token) } },
@@ -133,20 +171,29 @@ export function parseDegeneracies(text: string, levels: number): Parsed<Float64A
   return { ok: true, value: values };
 }
 
+/** The spectrum's two fields; an error says which of them is wrong. */
+export type SpectrumField = "energies" | "degeneracies";
+
 /**
  * A spectrum typed as energies (with optional degeneracies), expanded into one logit per state,
  * z = −E repeated g times: on the softmax side a level of degeneracy g is g classes with equal
- * logits. A level with g = 0 contributes no state.
+ * logits. A level with g = 0 contributes no state. An error names the field to fix: the
+ * degeneracies when they are what leaves no state (`0, 0`).
  */
 export function parseSpectrum(
   energiesText: string,
   degeneraciesText: string,
-): Parsed<{ energies: Float64Array; degeneracies: Float64Array | null; logits: Float64Array }> {
+):
+  | {
+      ok: true;
+      value: { energies: Float64Array; degeneracies: Float64Array | null; logits: Float64Array };
+    }
+  | { ok: false; error: InputError; field: SpectrumField } {
   const e = parseVector(energiesText, "energies");
-  if (!e.ok) return e;
+  if (!e.ok) return { ...e, field: "energies" };
   const energies = e.value;
   const g = parseDegeneracies(degeneraciesText, energies.length);
-  if (!g.ok) return g;
+  if (!g.ok) return { ...g, field: "degeneracies" };
   const degeneracies = g.value;
   if (degeneracies === null) {
     return { ok: true, value: { energies, degeneracies, logits: energies.map((x) => -x) } };
@@ -158,7 +205,9 @@ export function parseSpectrum(
     total += gi;
     if (gi > 0 && energies[i] !== Number.POSITIVE_INFINITY) active += gi;
   }
-  if (active === 0) return { ok: false, error: { key: "errAllMasked" } };
+  if (active === 0) {
+    return { ok: false, error: { key: "errNoStates" }, field: "degeneracies" };
+  }
   const logits = new Float64Array(total);
   let k = 0;
   for (let i = 0; i < energies.length; i++) {
@@ -173,6 +222,9 @@ export function parseTemperature(text: string): Parsed<number> {
   const token = normalise(text).trim();
   if (token === "") return { ok: false, error: { key: "errTemperatureEmpty" } };
   const x = parseToken(token);
+  if (x === "overflow") {
+    return { ok: false, error: { key: "errTemperatureOverflow", params: { token: shown(token) } } };
+  }
   if (x === "bad" || Number.isNaN(x)) {
     return { ok: false, error: { key: "errTemperature", params: { token: shown(token) } } };
   }
@@ -184,12 +236,29 @@ export function parseOptional(
   text: string,
   valid: (x: number) => boolean,
   key: MessageKey,
+  params?: MessageParams,
 ): Parsed<number | undefined> {
   const token = normalise(text).trim();
   if (token === "") return { ok: true, value: undefined };
   const x = parseToken(token);
-  if (x === "bad" || !valid(x)) return { ok: false, error: { key } };
+  if (x === "bad" || x === "overflow" || !valid(x)) {
+    return { ok: false, error: params === undefined ? { key } : { key, params } };
+  }
   return { ok: true, value: x };
+}
+
+/** A whole number from `min` to `max` (a required field). */
+export function parseInteger(
+  text: string,
+  min: number,
+  max: number,
+  key: MessageKey,
+): Parsed<number> {
+  const params = { min: group(min), max: group(max) };
+  const r = parseOptional(text, (x) => Number.isInteger(x) && x >= min && x <= max, key, params);
+  if (!r.ok) return r;
+  if (r.value === undefined) return { ok: false, error: { key, params } };
+  return { ok: true, value: r.value };
 }
 
 /** A temperature as text for the field and the URL: "1", "0.42", "-1", "∞", "-∞". */

@@ -142,6 +142,22 @@ export function makeSnapshot(data: Dataset, temperature: number): Snapshot {
   };
 }
 
+let last: { data: Dataset; temperature: number; snapshot: Snapshot } | null = null;
+
+/** {@link makeSnapshot}, computed once per (numbers, temperature): the panels share it. */
+export function snapshotOf(data: Dataset, temperature: number): Snapshot {
+  if (last === null || last.data !== data || !Object.is(last.temperature, temperature)) {
+    last = { data, temperature, snapshot: makeSnapshot(data, temperature) };
+  }
+  return last.snapshot;
+}
+
+/** Is any level degenerate (g > 1)? Only then can the per-level comparison differ. */
+export function hasDegenerateLevel(data: Dataset): boolean {
+  for (const g of data.levels.degeneracies) if (g > 1) return true;
+  return false;
+}
+
 /** The decoding filters of the sampling panel. */
 export interface Filters {
   topK?: number | undefined;

@@ -10,6 +10,7 @@ import Plotly from "plotly.js-dist";
 import { type Language, type MessageKey, t } from "./i18n.ts";
 import { CURVE_FROM, CURVE_TO, type Dataset, negativeCurves, type Snapshot } from "./physics.ts";
 import { harmonicExact } from "./presets.ts";
+import type { State } from "./store.ts";
 
 /** More states than this are drawn as lines, not bars. */
 export const MANY = 300;
@@ -33,7 +34,22 @@ export interface View {
   revision: number;
 }
 
-type Figure = { data: Plotly.Data[]; layout: Partial<Plotly.Layout> };
+/** What the figures need to know about the page. */
+export function viewOf(state: Readonly<State>): View {
+  const labels =
+    state.labels !== null && state.labels.length === state.data.logits.length
+      ? state.labels.map((key) => t(state.language, key))
+      : null;
+  return {
+    language: state.language,
+    projector: state.projector,
+    labels,
+    harmonic: state.preset === "harmonic",
+    revision: state.revision,
+  };
+}
+
+export type Figure = { data: Plotly.Data[]; layout: Partial<Plotly.Layout> };
 
 const CONFIG: Partial<Plotly.Config> = {
   displaylogo: false,
@@ -62,6 +78,8 @@ export function followSize(id: string): void {
 
 /** What `draw` last sent to each graph with a full update, apart from the data and ranges. */
 const structures = new Map<string, string>();
+/** The x and y objects `draw` last sent to each graph, trace by trace. */
+const sent = new Map<string, { x?: unknown; y?: unknown }[]>();
 
 const ANIMATION: Partial<Plotly.AnimationOpts> = {
   mode: "immediate",
@@ -98,25 +116,31 @@ export function draw(id: string, figure: Figure): Promise<unknown> {
   if (div === null) return Promise.resolve();
   const structure = structureOf(figure);
   const drawn = (div as Partial<Plotly.PlotlyHTMLElement>).data !== undefined;
+  const previous = sent.get(id) ?? [];
+  const points = figure.data.map((trace) => {
+    const { x, y } = trace as { x?: unknown; y?: unknown };
+    return { x, y };
+  });
+  sent.set(id, points);
   if (drawn && structures.get(id) === structure) {
     // Plain arrays: Plotly walks a typed array's indices one by one when it merges a frame.
     const plain = (v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v);
-    const data = figure.data.map((trace) => {
-      const { x, y } = trace as { x?: unknown; y?: unknown };
-      return { x: plain(x), y: plain(y) } as Plotly.Data;
+    // Only the traces whose numbers are new objects are sent (a fixed target line is not).
+    const traces = points
+      .map((p, i) => (p.x === previous[i]?.x && p.y === previous[i]?.y ? -1 : i))
+      .filter((i) => i >= 0);
+    const data = traces.map((i) => {
+      const p = points[i] as { x?: unknown; y?: unknown };
+      return { x: plain(p.x), y: plain(p.y) } as Plotly.Data;
     });
-    const frame: Partial<Plotly.Frame> = {
-      data,
-      traces: data.map((_, i) => i),
-      layout: rangesOf(figure.layout),
-    };
+    const frame: Partial<Plotly.Frame> = { data, traces, layout: rangesOf(figure.layout) };
     return Plotly.animate(div, frame, ANIMATION).catch(() => undefined);
   }
   structures.set(id, structure);
   return Plotly.react(div, figure.data, figure.layout, CONFIG).catch(() => undefined);
 }
 
-function baseLayout(view: View): Partial<Plotly.Layout> {
+export function baseLayout(view: View): Partial<Plotly.Layout> {
   const size = view.projector ? 20 : 13;
   return {
     font: {
@@ -146,12 +170,38 @@ function probabilityAxis(
   values: Float64Array[],
   key: MessageKey = "axisProbability",
 ): Partial<Plotly.LayoutAxis> {
-  if (n <= FIXED_AXIS) {
-    return { title: { text: t(view.language, key) }, range: [0, 1.02], fixedrange: true };
-  }
+  const axis = {
+    ...ticksOutside(view),
+    title: { text: t(view.language, key), standoff: 6 },
+    tickformat: PROBABILITY,
+    automargin: true,
+  };
+  if (n <= FIXED_AXIS) return { ...axis, range: [0, 1.02], fixedrange: true };
   let top = 0;
-  for (const v of values) for (const x of v) if (x > top) top = x;
-  return { title: { text: t(view.language, key) }, range: [0, niceCeiling(1.08 * top)] };
+  for (const v of values) {
+    for (let i = 0; i < v.length; i++) if ((v[i] as number) > top) top = v[i] as number;
+  }
+  return { ...axis, range: [0, niceCeiling(1.08 * top)] };
+}
+
+/**
+ * Probabilities as plain decimals (0.0004), never with an SI prefix (Plotly's default would
+ * write "400μ"): d3's `~g` with three significant digits, switching to 1e−7 only for the tiny.
+ */
+const PROBABILITY = ".3~g";
+
+/**
+ * Tick marks outside the plot push the tick labels away from the axis line, so the labels of
+ * two axes that meet at a corner (a "−0.5" on the y axis and a "0" on the x axis) cannot touch.
+ */
+export function ticksOutside(view: View): Partial<Plotly.LayoutAxis> {
+  // automargin: the margins grow to fit the tick labels and the title, so none is cut off.
+  return {
+    ticks: "outside",
+    ticklen: view.projector ? 8 : 5,
+    tickcolor: "#adb5bd",
+    automargin: true,
+  };
 }
 
 /**
@@ -167,9 +217,15 @@ function niceCeiling(x: number): number {
 
 function classAxis(view: View, n: number) {
   const labels = view.labels;
+  // automargin: the margin grows to fit the (rotated) token names and the title below them, so
+  // neither is cut off nor drawn over the other.
   const axis: Partial<Plotly.LayoutAxis> = {
-    title: { text: t(view.language, labels === null ? "axisState" : "axisIndex") },
+    ...ticksOutside(view),
+    title: { text: t(view.language, labels === null ? "axisState" : "axisIndex"), standoff: 8 },
     zeroline: false,
+    automargin: true,
+    // Indices as plain numbers (2000, not "2k").
+    exponentformat: "none",
   };
   if (labels !== null && labels.length === n) {
     axis.tickvals = Array.from(indices(n));
@@ -181,15 +237,27 @@ function classAxis(view: View, n: number) {
   return axis;
 }
 
-/** Above this many states a line plot shows the envelope (the largest value per bin). */
-const MAX_POINTS = 4000;
+/** Above this many states a line plot shows the envelope (the largest value per bin): about a
+ * point per pixel of a wide plot, so a redraw stays well inside a frame. */
+const MAX_POINTS = 1600;
 
 /**
  * The upper envelope of y against its index, at most MAX_POINTS points: each bin of consecutive
  * indices becomes a flat top at its largest value, so no spike disappears while a 100 000-state
- * plot costs no more to draw than a 4 000-state one.
+ * plot costs no more to draw than a 1 600-state one.
  */
 function envelope(y: Float64Array): { x: Float64Array; y: Float64Array } {
+  // The same vector gives the same envelope object, so `draw` can tell an unchanged trace.
+  const cached = envelopes.get(y);
+  if (cached !== undefined) return cached;
+  const result = computeEnvelope(y);
+  envelopes.set(y, result);
+  return result;
+}
+
+const envelopes = new WeakMap<Float64Array, { x: Float64Array; y: Float64Array }>();
+
+function computeEnvelope(y: Float64Array): { x: Float64Array; y: Float64Array } {
   const n = y.length;
   if (n <= MAX_POINTS) return { x: indices(n), y };
   const size = Math.ceil(n / (MAX_POINTS / 2));
@@ -258,39 +326,130 @@ export function softmaxFigure(view: View, snap: Snapshot): Figure {
   return { data, layout };
 }
 
+/** Levels below this fraction of the largest occupation count as empty for the zoom. */
+const OCCUPIED = 1e-4;
+/** Diagrams with more levels than this zoom to the occupied ones. */
+const ZOOM_ABOVE = 20;
+
+/** The occupied levels: the first and last index at or above OCCUPIED·max. */
+export function occupiedLevels(occupation: Float64Array): { first: number; last: number } {
+  let max = 0;
+  for (const p of occupation) if (p > max) max = p;
+  let first = 0;
+  let last = occupation.length - 1;
+  if (occupation.length > ZOOM_ABOVE && max > 0) {
+    while (first < last && (occupation[first] as number) < OCCUPIED * max) first++;
+    while (last > first && (occupation[last] as number) < OCCUPIED * max) last--;
+  }
+  return { first, last };
+}
+
 export function gibbsFigure(view: View, data: Dataset, snap: Snapshot): Figure {
   const { energies, degeneracies } = data.levels;
   const L = energies.length;
   const occupation = snap.levelOccupation;
   const layout = baseLayout(view);
   layout.showlegend = false;
-  layout.yaxis = { title: { text: t(view.language, "axisEnergy") }, zeroline: false };
   const fixed = L <= FIXED_AXIS;
-  let top = 1;
+  let top = 1.05;
   if (!fixed) {
     top = 0;
     for (const x of occupation) if (x > top) top = x;
     top = top * 1.15 || 1;
   }
-  layout.xaxis = fixed
-    ? { title: { text: t(view.language, "axisOccupation") }, range: [0, 1.05], fixedrange: true }
-    : { title: { text: t(view.language, "axisOccupation") }, range: [0, top] };
+  // Zoom to the occupied levels (the oscillator's ladder at T = 1, not 100 levels in a smudge).
+  const { first, last } = occupiedLevels(occupation);
+  const shown = last - first + 1;
+  const low = energies[first] as number;
+  const high = energies[last] as number;
+  let gap = Number.POSITIVE_INFINITY;
+  for (let k = first + 1; k <= last; k++) {
+    gap = Math.min(gap, (energies[k] as number) - (energies[k - 1] as number));
+  }
+  const span = high - low;
+  const width = Number.isFinite(gap) ? Math.max(0.55 * gap, 0.012 * span) : 0.5;
+  const pad = Math.max(0.6 * width, 0.05 * span, span === 0 ? 0.5 : 0);
+  const yRange: [number, number] = [low - pad, high + pad];
+  const names = levelNames(view, data, first, last);
+  const size = view.projector ? 18 : 12;
+  // With token names the right margin is a column wide enough for the longest of them.
+  if (names !== null) {
+    const longest = Math.max(...names.map((name) => textWidth(name, size)));
+    layout.margin = { ...layout.margin, r: Math.ceil(longest) + 24 };
+  }
+  layout.yaxis = {
+    ...ticksOutside(view),
+    title: { text: t(view.language, "axisEnergy"), standoff: 6 },
+    zeroline: false,
+    automargin: true,
+    range: yRange,
+  };
+  layout.xaxis = {
+    ...ticksOutside(view),
+    title: { text: t(view.language, "axisOccupation") },
+    range: [0, top],
+    tickformat: PROBABILITY,
+    ...(fixed ? { fixedrange: true, tickvals: [0, 0.2, 0.4, 0.6, 0.8, 1] } : {}),
+  };
+  const annotations: Partial<Plotly.Annotations>[] = [];
+  const note = (key: MessageKey, count: number, y: number) =>
+    annotations.push({
+      text: t(view.language, key, { count }),
+      xref: "paper",
+      yref: "paper",
+      x: 1,
+      y,
+      xanchor: "right",
+      yanchor: "bottom",
+      showarrow: false,
+      font: { size, color: "#5c636a" },
+      bgcolor: "rgba(255,255,255,0.85)",
+    });
+  // "⋮ N more above" just above the plot; "below" inside it, on its floor.
+  if (last < L - 1) {
+    note("levelsAbove", L - 1 - last, 1);
+    layout.margin = { ...layout.margin, t: view.projector ? 36 : 26 };
+  }
+  if (first > 0) note("levelsBelow", first, 0);
+  if (names !== null) {
+    // Each name on its own line, evenly spaced beside the diagram, with a leader to its level:
+    // the levels of the language-model preset bunch closer than a line of text.
+    const step = (yRange[1] - yRange[0]) / names.length;
+    names.forEach((name, j) => {
+      annotations.push({
+        text: name,
+        x: top,
+        y: energies[first + j] as number,
+        xref: "x",
+        yref: "y",
+        ax: 16,
+        ay: yRange[0] + (j + 0.5) * step,
+        axref: "pixel",
+        ayref: "y",
+        xanchor: "left",
+        showarrow: true,
+        arrowhead: 0,
+        arrowwidth: 1,
+        arrowcolor: LEVEL,
+        font: { size },
+      });
+    });
+  }
+  layout.annotations = annotations;
   if (L > MANY) return { data: [levelSticks(view, energies, occupation)], layout };
   // Level lines across the plot, one path with gaps (null) between the levels.
   const lineX: (number | null)[] = [];
   const lineY: (number | null)[] = [];
-  let gap = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < L; k++) {
-    const E = energies[k] as number;
-    if (L <= 40) {
+  if (shown <= 40) {
+    for (let k = first; k <= last; k++) {
+      const E = energies[k] as number;
       lineX.push(0, top, null);
       lineY.push(E, E, null);
     }
-    if (k > 0) gap = Math.min(gap, E - (energies[k - 1] as number));
   }
-  const span = L > 1 ? (energies[L - 1] as number) - (energies[0] as number) : 1;
-  const width = Number.isFinite(gap) ? Math.max(0.55 * gap, 0.012 * span) : 0.5;
-  const text = Array.from(degeneracies, (g) => (g !== 1 && L <= 40 ? `g = ${g}` : ""));
+  const text = Array.from(degeneracies, (g, k) =>
+    g !== 1 && shown <= 40 && k >= first && k <= last ? `g = ${g}` : "",
+  );
   const levels = {
     uid: "levels",
     name: t(view.language, "traceLevels"),
@@ -311,12 +470,33 @@ export function gibbsFigure(view: View, data: Dataset, snap: Snapshot): Figure {
     width,
     text,
     textposition: "outside",
-    cliponaxis: false,
+    cliponaxis: true,
     marker: { color: GIBBS },
     customdata: Array.from(degeneracies),
     hovertemplate: "E = %{y:.6g}<br>g = %{customdata}<br>p = %{x:.6g}<extra></extra>",
   } as Plotly.Data;
   return { data: [levels, bars], layout };
+}
+
+/** A generous estimate of a label's width in pixels (CJK characters are one em wide). */
+function textWidth(text: string, size: number): number {
+  let em = 0;
+  for (const c of text) em += /[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 1.05 : 0.65;
+  return em * size;
+}
+
+/**
+ * The token names of the levels first…last (states of one level joined by " / "), when the
+ * vector has names and few enough levels show to name them all.
+ */
+function levelNames(view: View, data: Dataset, first: number, last: number): string[] | null {
+  const labels = view.labels;
+  if (labels === null || last - first + 1 > 30) return null;
+  const names: string[][] = Array.from({ length: last - first + 1 }, () => []);
+  data.levelOf.forEach((k, i) => {
+    if (k >= first && k <= last) names[k - first]?.push(labels[i] ?? "");
+  });
+  return names.map((n) => n.join(" / "));
 }
 
 /**
@@ -403,6 +583,9 @@ const QUANTITIES = [
 
 const COLORS = { F: "#1c7ed6", U: "#e8590c", S: "#2f9e44", C: "#c2255c" } as const;
 
+/** Decades of padding at each end of the temperature axis. */
+const EDGE = 0.08;
+
 export function curvesFigure(view: View, data: Dataset, snap: Snapshot, narrow: boolean): Figure {
   const T = snap.temperature;
   const absT = Math.abs(T);
@@ -414,10 +597,18 @@ export function curvesFigure(view: View, data: Dataset, snap: Snapshot, narrow: 
   const layout = baseLayout(view);
   layout.grid = narrow
     ? { rows: 4, columns: 1, pattern: "independent", ygap: 0.45 }
-    : { rows: 2, columns: 2, pattern: "independent", ygap: 0.3, xgap: 0.15 };
+    : {
+        rows: 2,
+        columns: 2,
+        pattern: "independent",
+        ygap: 0.3,
+        xgap: view.projector ? 0.24 : 0.15,
+      };
   layout.margin = { ...layout.margin, t: 28 };
-  layout.legend = { orientation: "h", x: 0, y: -0.12, yanchor: "top" };
-  layout.margin = { ...layout.margin, b: view.projector ? 110 : 90 };
+  // The legend on the page's floor, below the axis titles (not at a fraction of the height,
+  // where a tall title could reach it).
+  layout.legend = { orientation: "h", x: 0, y: 0, yref: "container", yanchor: "bottom" };
+  layout.margin = { ...layout.margin, b: view.projector ? 130 : 100 };
   const annotations: Partial<Plotly.Annotations>[] = [];
   const S = snap.thermo;
   const current: Record<(typeof QUANTITIES)[number]["key"], number> = {
@@ -531,15 +722,17 @@ export function curvesFigure(view: View, data: Dataset, snap: Snapshot, narrow: 
     const yAxisName = (first ? "yaxis" : `yaxis${j + 1}`) as "yaxis";
     const bottom = narrow ? j === 3 : j >= 2;
     layout[axisName] = {
+      ...ticksOutside(view),
       type: "log",
-      range: [Math.log10(CURVE_FROM), Math.log10(CURVE_TO)],
+      // A little beyond 0.01 and 100, so the marker is whole at either end of the slider.
+      range: [Math.log10(CURVE_FROM) - EDGE, Math.log10(CURVE_TO) + EDGE],
       title: bottom
         ? { text: t(view.language, negative ? "axisAbsTemperature" : "axisTemperature") }
         : { text: "" },
       dtick: 1,
       exponentformat: "power",
     };
-    layout[yAxisName] = { zeroline: true, automargin: true, range };
+    layout[yAxisName] = { ...ticksOutside(view), zeroline: true, automargin: true, range };
     annotations.push({
       text: t(view.language, q.label),
       xref: `${xaxis} domain` as Plotly.XAxisName,
@@ -582,7 +775,7 @@ export function samplesFigure(
   const n = target.length;
   const frequency = new Float64Array(n);
   if (total > 0) for (let i = 0; i < n; i++) frequency[i] = (counts[i] as number) / total;
-  const x = indices(n);
+  const x = n <= MANY ? indices(n) : null;
   const bars = distributionTrace(
     "samples-frequency",
     t(view.language, "traceSamples"),

@@ -365,7 +365,8 @@ describe("sample details", () => {
     }
   });
   it("refuses bad filters and a bad random source", () => {
-    expect(() => sample(z, { topK: 0 })).toThrow(/topK/);
+    // topK: 0 is "no top-k filter" (CONTRACT.md, second round), as in Hugging Face's generate.
+    expect(() => sample(z, { topK: -1 })).toThrow(/topK/);
     expect(() => sample(z, { topK: 1.5 })).toThrow(/topK/);
     expect(() => sample(z, { topP: 0 })).toThrow(/topP/);
     expect(() => sample(z, { topP: 1.1 })).toThrow(/topP/);

@@ -16,6 +16,7 @@ import {
   kernelBackend,
   logPartitionFunction,
   logSoftmax,
+  logSoftmaxRows,
   logSumExp,
   partitionFunction,
   setKernelBackend,
@@ -27,6 +28,7 @@ import {
   whenKernelReady,
 } from "../src/index.js";
 import { SWEEP_COLUMNS } from "../src/sweep/engine.js";
+import { mulberry32 } from "./helpers/random.js";
 import { ulp32Distance } from "./helpers/ulp.js";
 
 afterEach(() => setKernelBackend("auto"));
@@ -64,20 +66,8 @@ function expectIdentical(a: ArrayLike<number>, b: ArrayLike<number>, what: strin
   expect(i, `${what}: first difference at ${i}: ${a[i]} vs ${b[i]}`).toBe(-1);
 }
 
-/** A deterministic generator (mulberry32) for the large vectors. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function vector(Kind: new (n: number) => Typed, n: number, spread: number, seed: number): Typed {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const x = new Kind(n);
   for (let i = 0; i < n; i++) x[i] = (r() - 0.5) * spread;
   return x;
@@ -338,5 +328,41 @@ describe("the WebAssembly SIMD kernel", () => {
     );
     // A wrong-length out is the JavaScript path's RangeError.
     expect(() => softmax(new Float64Array(4), { out: new Float64Array(3) })).toThrow(RangeError);
+  });
+});
+
+describe("fully masked rows on both paths", () => {
+  it('gives the same bits with onAllMasked: "zeros", and the same errors', () => {
+    const M = Number.NEGATIVE_INFINITY;
+    for (const Kind of [Float64Array, Float32Array]) {
+      const m = vector(Kind, 6 * 4001, 30, 21);
+      for (let j = 4001; j < 2 * 4001; j++) m[j] = M; // row 1 is padding only
+      m[3 * 4001 + 5] = M;
+      for (const Out of [Float64Array, Float32Array]) {
+        for (const temperature of [1, 0.7]) {
+          const options = { columns: 4001, onAllMasked: "zeros" as const, temperature };
+          const p = onBoth(() => softmaxRows(m, { ...options, out: new Out(m.length) }));
+          expectIdentical(
+            p.simd,
+            p.js,
+            `softmaxRows ${Kind.name} → ${Out.name}, τ = ${temperature}`,
+          );
+          expect(p.simd[4001]).toBe(0);
+          const l = onBoth(() => logSoftmaxRows(m, options));
+          expectIdentical(l.simd, l.js, `logSoftmaxRows ${Kind.name}, τ = ${temperature}`);
+          expect(l.simd[4001]).toBe(M);
+        }
+      }
+      const all = new Kind(9).fill(M);
+      const z = onBoth(() => softmax(all, { onAllMasked: "zeros" }));
+      expectIdentical(z.simd, z.js, "softmax of an all-masked vector");
+      for (const bad of ["none", 1]) {
+        const e = onBoth(() =>
+          message(() => softmax(m.subarray(0, 10), { onAllMasked: bad as "zeros" })),
+        );
+        expect(e.simd).toBe(e.js);
+        expect(e.simd).toMatch(/options.onAllMasked/);
+      }
+    }
   });
 });

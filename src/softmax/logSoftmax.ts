@@ -12,7 +12,7 @@ import type { SoftmaxIntoOptions, SoftmaxOptions } from "./softmax.js";
  * and keeps its relative accuracy near 0 for the dominant state.
  *
  * Edge cases as {@link softmax}: a −Infinity logit gives −Infinity; every logit masked is a
- * RangeError; `logSoftmax([])` is empty; τ = 0 gives −ln(count) on the maximal logits and
+ * RangeError, or with `onAllMasked: "zeros"` all −Infinity; `logSoftmax([])` is empty; τ = 0 gives −ln(count) on the maximal logits and
  * −Infinity elsewhere; τ = ±Infinity gives −ln(number of unmasked states).
  *
  * @param logits - the vector z; never modified.
@@ -22,6 +22,7 @@ import type { SoftmaxIntoOptions, SoftmaxOptions } from "./softmax.js";
  * ```ts
  * logSoftmax([0, 0])     // => Float64Array [-0.6931471805599453, -0.6931471805599453]
  * logSoftmax([0, -1000]) // => Float64Array [0, -1000]
+ * logSoftmax([-Infinity], { onAllMasked: "zeros" }) // => Float64Array [-Infinity]
  * ```
  */
 export function logSoftmax(logits: ArrayLike<number>, options?: SoftmaxOptions): Float64Array;
@@ -35,8 +36,13 @@ export function logSoftmax(
 ): WritableArrayLike {
   const fast = logSoftmaxOnKernel("logSoftmax", logits, options);
   if (fast !== undefined) return fast;
-  const { S, B, out } = prepareLogits("logSoftmax", logits, options);
-  if (S.n === 0) return out;
+  const { S, B, out, done } = prepareLogits(
+    "logSoftmax",
+    logits,
+    options,
+    Number.NEGATIVE_INFINITY,
+  );
+  if (done) return out;
   // The limits need the weights themselves; the finite case only their sum.
   const w = B.kind === FINITE ? undefined : out;
   const r = fillWeights(S, B, w);

@@ -18,32 +18,63 @@ import {
   scan,
 } from "../internal/kernel.js";
 import {
+  describe,
   numberOption,
   optionsOf,
   outputVector,
   type WritableArrayLike,
 } from "../internal/validate.js";
 
+/** What softmax and logSoftmax do with a vector whose every logit is −Infinity. */
+export type OnAllMasked = "error" | "zeros";
+
+/** The options softmax and logSoftmax read. */
+interface LogitsOptions {
+  temperature?: number;
+  out?: WritableArrayLike;
+  onAllMasked?: OnAllMasked;
+}
+
+/**
+ * `options.onAllMasked`: "error" (the default) or "zeros"; TypeError for anything but a string,
+ * RangeError for another string.
+ * @internal
+ */
+export function onAllMaskedOption(fn: string, value: unknown): OnAllMasked {
+  if (value === undefined || value === "error" || value === "zeros") return value ?? "error";
+  const message = `${fn}: options.onAllMasked must be "error" or "zeros", got ${describe(value)}`;
+  throw typeof value === "string" ? new RangeError(message) : new TypeError(message);
+}
+
 /**
  * The common front of softmax and logSoftmax: reads the options, validates the logits, and
- * prepares the output. Every logit masked is a RangeError (unless the vector is empty).
+ * prepares the output. Every logit masked is a RangeError (unless the vector is empty), or with
+ * `onAllMasked: "zeros"` fills `out` with `masked` (0 for probabilities, −∞ for
+ * log-probabilities) and reports `done`.
  * @internal
  */
 export function prepareLogits(
   fn: string,
   logits: ArrayLike<number>,
-  options: { temperature?: number; out?: WritableArrayLike } | undefined,
-): { S: Spectrum; B: Beta; out: WritableArrayLike } {
+  options: LogitsOptions | undefined,
+  masked: number,
+): { S: Spectrum; B: Beta; out: WritableArrayLike; done: boolean } {
   const opts = optionsOf(fn, options);
   const temperature = numberOption(fn, "options.temperature", opts.temperature, 1);
+  const onAllMasked = onAllMaskedOption(fn, opts.onAllMasked);
   const S = scan(fn, "logits", logits, LOGITS);
   const out = outputVector(fn, opts.out, "logits", S.n);
+  const B = betaOf(LOGITS, 1, temperature);
   if (S.n > 0 && S.active === 0) {
-    throw new RangeError(
-      `${fn}: every logit is -Infinity (every state is masked); the distribution is not defined`,
-    );
+    if (onAllMasked === "error") {
+      throw new RangeError(
+        `${fn}: every logit is -Infinity (every state is masked); the distribution is not defined (options.onAllMasked: "zeros" gives ${masked === 0 ? "probabilities 0" : "log-probabilities -Infinity"} instead)`,
+      );
+    }
+    for (let i = 0; i < S.n; i++) out[i] = masked;
+    return { S, B, out, done: true };
   }
-  return { S, B: betaOf(LOGITS, 1, temperature), out };
+  return { S, B, out, done: S.n === 0 };
 }
 
 /** What the kernel needs for one call: the validated input, β, the dominant logit, `out`. */
@@ -65,7 +96,7 @@ interface KernelCall {
 function kernelCall(
   fn: string,
   logits: ArrayLike<number>,
-  options: { temperature?: number; out?: WritableArrayLike } | undefined,
+  options: LogitsOptions | undefined,
 ): KernelCall | undefined {
   const K = active();
   if (K === undefined || kindOf(logits) === 0 || logits.length === 0) return undefined;
@@ -74,6 +105,8 @@ function kernelCall(
   let out: WritableArrayLike | undefined;
   if (options !== undefined) {
     const opts = optionsOf(fn, options);
+    // Checked here too, so a bad value is refused on this path exactly as on the other.
+    onAllMaskedOption(fn, opts.onAllMasked);
     const t = opts.temperature;
     if (t !== undefined) {
       if (typeof t !== "number" || Number.isNaN(t)) return undefined;
@@ -100,7 +133,7 @@ function kernelCall(
 export function softmaxOnKernel(
   fn: string,
   logits: ArrayLike<number>,
-  options: { temperature?: number; out?: WritableArrayLike } | undefined,
+  options: LogitsOptions | undefined,
 ): WritableArrayLike | undefined {
   const call = kernelCall(fn, logits, options);
   if (call === undefined) return undefined;
@@ -123,7 +156,7 @@ export function softmaxOnKernel(
 export function logSoftmaxOnKernel(
   fn: string,
   logits: ArrayLike<number>,
-  options: { temperature?: number; out?: WritableArrayLike } | undefined,
+  options: LogitsOptions | undefined,
 ): WritableArrayLike | undefined {
   const call = kernelCall(fn, logits, options);
   if (call === undefined) return undefined;

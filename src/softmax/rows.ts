@@ -6,6 +6,7 @@ import {
   type WritableArrayLike,
 } from "../internal/validate.js";
 import { logSoftmax } from "./logSoftmax.js";
+import { type OnAllMasked, onAllMaskedOption } from "./prepare.js";
 import { softmax } from "./softmax.js";
 
 /** Options of {@link softmaxRows} and {@link logSoftmaxRows}. */
@@ -14,6 +15,12 @@ export interface RowsOptions {
   columns: number;
   /** Temperature τ applied to every row (default 1). */
   temperature?: number;
+  /**
+   * A row whose every logit is −Infinity (a padded position): `"error"` (the default) throws
+   * RangeError naming the row; `"zeros"` gives that row probabilities 0 (log-probabilities
+   * −Infinity) and computes the others.
+   */
+  onAllMasked?: OnAllMasked;
 }
 
 /** {@link RowsOptions} with a caller-supplied output of the matrix's length. */
@@ -26,7 +33,8 @@ export interface RowsIntoOptions<O extends WritableArrayLike> extends RowsOption
  * Softmax of each row of a row-major matrix stored flat, as LLM logits come in batches:
  * row r occupies entries [r·columns, (r+1)·columns). Each row is exactly {@link softmax} of that
  * row (same accuracy and edge cases; a row with every logit −Infinity is a RangeError naming
- * the row). Typed arrays are processed through views, without copying.
+ * the row, or with `onAllMasked: "zeros"` a row of zeros, as attention masks need). Typed arrays
+ * are processed through views, without copying.
  *
  * @param matrix - rows·columns values, row after row; never modified.
  * @returns a new Float64Array, or `options.out`, with each row normalised.
@@ -34,6 +42,8 @@ export interface RowsIntoOptions<O extends WritableArrayLike> extends RowsOption
  * ```ts
  * softmaxRows([0, 0, 7, 7, 0, -Infinity], { columns: 2 })
  * // => Float64Array [0.5, 0.5, 0.5, 0.5, 1, 0]
+ * softmaxRows([0, 0, -Infinity, -Infinity], { columns: 2, onAllMasked: "zeros" })
+ * // => Float64Array [0.5, 0.5, 0, 0]
  * ```
  */
 export function softmaxRows(matrix: ArrayLike<number>, options: RowsOptions): Float64Array;
@@ -72,7 +82,7 @@ export function logSoftmaxRows(
 
 type RowFunction = (
   row: ArrayLike<number>,
-  options: { temperature: number; out: WritableArrayLike },
+  options: { temperature: number; out: WritableArrayLike; onAllMasked: OnAllMasked },
 ) => WritableArrayLike;
 
 function rowWise(
@@ -90,6 +100,7 @@ function rowWise(
     );
   }
   const temperature = opts.temperature ?? 1;
+  const onAllMasked = onAllMaskedOption(fn, opts.onAllMasked);
   const out = outputVector(fn, opts.out, "matrix", matrix.length);
   const rows = matrix.length / columns;
   const typedIn = ArrayBuffer.isView(matrix);
@@ -104,7 +115,7 @@ function rowWise(
       ? (out as unknown as Float64Array).subarray(start, start + columns)
       : (scratch as Float64Array);
     try {
-      kernel(row, { temperature, out: target });
+      kernel(row, { temperature, out: target, onAllMasked });
     } catch (error) {
       if (error instanceof Error) {
         error.message = error.message

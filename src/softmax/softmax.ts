@@ -1,12 +1,18 @@
 import { softmaxFloat32 } from "../internal/f32.js";
 import { fillWeights, normalize } from "../internal/kernel.js";
 import type { WritableArrayLike } from "../internal/validate.js";
-import { prepareLogits, softmaxOnKernel } from "./prepare.js";
+import { type OnAllMasked, prepareLogits, softmaxOnKernel } from "./prepare.js";
 
 /** Options of {@link softmax} and {@link logSoftmax}. */
 export interface SoftmaxOptions {
   /** Temperature τ (default 1). τ = ±0 is the limit τ → 0⁺, ±Infinity gives the uniform limit. */
   temperature?: number;
+  /**
+   * A vector whose every logit is −Infinity (a fully padded attention row): `"error"` (the
+   * default) throws RangeError; `"zeros"` gives probabilities 0 (log-probabilities −Infinity),
+   * as JAX's and PyTorch's safe softmax do.
+   */
+  onAllMasked?: OnAllMasked;
 }
 
 /** {@link SoftmaxOptions} with a caller-supplied output vector. */
@@ -28,8 +34,8 @@ export interface SoftmaxIntoOptions<O extends WritableArrayLike> extends Softmax
  * T = τ with kB = 1; see {@link gibbs} and {@link logitsToEnergies}.
  *
  * Edge cases: a −Infinity logit is a masked state (probability exactly 0 at every temperature);
- * +Infinity or NaN is a RangeError naming the index; every logit −Infinity is a RangeError;
- * `softmax([])` is an empty array. τ = 0 shares all weight evenly among the maximal logits;
+ * +Infinity or NaN is a RangeError naming the index; every logit −Infinity is a RangeError, or
+ * with `onAllMasked: "zeros"` all zeros; `softmax([])` is an empty array. τ = 0 shares all weight evenly among the maximal logits;
  * τ = ±Infinity is uniform over the unmasked states; τ < 0 is softmax(z/τ) as written.
  *
  * Cost: three passes (validate and find the maximum; exponentiate and sum; divide) and n
@@ -48,6 +54,7 @@ export interface SoftmaxIntoOptions<O extends WritableArrayLike> extends Softmax
  * softmax([1, 2, 3, 4, 1, 2, 3])[3] // => 0.47483299974438037
  * softmax([5, 5])                   // => Float64Array [0.5, 0.5]
  * softmax([1, 2, 3], { temperature: 0 }) // => Float64Array [0, 0, 1]
+ * softmax([-Infinity, -Infinity], { onAllMasked: "zeros" }) // => Float64Array [0, 0]
  * ```
  */
 export function softmax(logits: ArrayLike<number>, options?: SoftmaxOptions): Float64Array;
@@ -61,8 +68,8 @@ export function softmax(
 ): WritableArrayLike {
   const fast = softmaxOnKernel("softmax", logits, options);
   if (fast !== undefined) return fast;
-  const { S, B, out } = prepareLogits("softmax", logits, options);
-  if (S.n === 0) return out;
+  const { S, B, out, done } = prepareLogits("softmax", logits, options, 0);
+  if (done) return out;
   if (B.unit && S.values instanceof Float32Array && out instanceof Float32Array) {
     softmaxFloat32(S.values, S.hi, out);
     return out;

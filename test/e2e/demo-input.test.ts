@@ -37,7 +37,7 @@ describe("reading the fields", () => {
     expect(key("1, a")).toBe("errNotNumber");
     expect(key("NaN")).toBe("errNaN");
     expect(key("")).toBe("errEmpty");
-    expect(key(" , ;")).toBe("errEmpty");
+    expect(key(" , ;")).toBe("errEmptyEntry");
     expect(key("+Infinity")).toBe("errPlusInfLogit");
     expect(key("-Infinity", "energies")).toBe("errMinusInfEnergy");
     expect(key("0 inf", "energies")).toBe("ok");
@@ -64,7 +64,8 @@ describe("reading the fields", () => {
     expect(parseDegeneracies("1", 2)).toMatchObject({ ok: false, error: { key: "errLength" } });
     expect(parseSpectrum("0, 1", "0 0")).toMatchObject({
       ok: false,
-      error: { key: "errAllMasked" },
+      field: "degeneracies",
+      error: { key: "errNoStates" },
     });
   });
 

@@ -23,7 +23,7 @@ interface Shot {
   file: string;
   query: string;
   /** The part of the page: the top (input and distribution plots), one panel, or the plots. */
-  part: "top" | "curves" | "sampling" | "plots";
+  part: "top" | "curves" | "sampling" | "plots" | "montecarlo";
   viewport?: { width: number; height: number };
   /** Something to do before the picture (e.g. draw samples). */
   before?: (page: Page) => Promise<void>;
@@ -58,6 +58,43 @@ const SHOTS: Shot[] = [
   { file: "demo-degenerate.png", query: "?preset=degenerate&lang=en&T=2", part: "top" },
   { file: "demo-inversion.png", query: "?preset=inversion&lang=en", part: "top" },
   { file: "demo-random.png", query: "?preset=random&lang=en", part: "top" },
+  {
+    file: "demo-llm-ja-phone.png",
+    query: "?preset=llm&lang=ja&T=0.7",
+    part: "plots",
+    viewport: { width: 390, height: 844 },
+  },
+  {
+    file: "demo-montecarlo.png",
+    query: "?lang=en&T=2.269&L=128",
+    part: "montecarlo",
+    before: async (page) => {
+      await page.getByRole("button", { name: "▶ Run" }).click();
+      await page.waitForTimeout(3000);
+      await page.getByRole("button", { name: "❚❚ Pause" }).click();
+    },
+  },
+  {
+    file: "demo-montecarlo-exact.png",
+    query: "?lang=en&T=2.269&L=4&speed=1000&alg=wolff",
+    part: "montecarlo",
+    before: async (page) => {
+      await page.getByRole("button", { name: "▶ Run" }).click();
+      await page.waitForTimeout(2000);
+      await page.getByRole("button", { name: "❚❚ Pause" }).click();
+      await page.getByRole("button", { name: "Sweep T from 1 to 4" }).click();
+      await page.waitForFunction(
+        () =>
+          (
+            document as unknown as {
+              getElementById(id: string): { dataset: Record<string, string> } | null;
+            }
+          ).getElementById("mc-sweep-status")?.dataset.done === "true",
+        undefined,
+        { timeout: 60_000 },
+      );
+    },
+  },
   {
     file: "demo-phone.png",
     query: "?preset=seed&lang=en",
@@ -103,7 +140,9 @@ export async function main(): Promise<void> {
         await settle(page);
         await page.screenshot({ path });
       } else {
-        const panel = page.locator(shot.part === "curves" ? ".curves-panel" : ".sampling-panel");
+        const panel = page.locator(
+          `.${shot.part === "montecarlo" ? "montecarlo" : shot.part}-panel`,
+        );
         await panel.scrollIntoViewIfNeeded();
         await settle(page);
         await panel.screenshot({ path });
