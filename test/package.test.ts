@@ -157,7 +157,9 @@ describe("the built package", () => {
         });
         expect(r.status, `${command}\n${r.stderr}`).toBe(0);
         // No npm warning and no trace; calibrate's one-line summary is its only message.
-        const messages = r.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("fitted τ = "));
+        const messages = r.stderr
+          .split("\n")
+          .filter((l) => l !== "" && !l.startsWith("fitted τ = "));
         expect(messages, command).toEqual([]);
       }
       expect(existsSync(join(here, "sweep.csv"))).toBe(true);
