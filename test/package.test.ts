@@ -218,8 +218,10 @@ describe("the built package", () => {
     expect(names.some((n) => /units|mathjs|plotly|cli|parallel/.test(n))).toBe(false);
   });
 
-  // 16 kB of JavaScript and the 7.6 kB WebAssembly SIMD kernel (base64, which gzip barely shrinks).
-  it("bundles the core into under 25 kB gzipped (minified, as a user's bundler would)", async () => {
+  // 16 kB of JavaScript and the 7.6 kB WebAssembly SIMD kernel (base64, which gzip barely shrinks),
+  // plus 7 kB for issue 12 (linear-time sampling filters, signed log-sum-exp in double-double,
+  // cross-entropy and KL with their Rows forms): 31.3 kB measured.
+  it("bundles the core into under 33 kB gzipped (minified, as a user's bundler would)", async () => {
     const { build } = await import("vite");
     const outDir = join(work, "bundle");
     await build({
@@ -234,7 +236,7 @@ describe("the built package", () => {
     const code = readFileSync(join(outDir, "core.js"));
     const gz = gzipSync(code).length;
     console.log(`core bundle: ${code.length} bytes minified, ${gz} bytes gzipped`);
-    expect(gz).toBeLessThan(25_000);
+    expect(gz).toBeLessThan(33_000);
     expect(code.toString()).not.toMatch(/mathjs|plotly/);
     expect(readdirSync(dist).length).toBeGreaterThan(0);
   });

@@ -24,9 +24,9 @@ export interface SignedLogSumExp {
  * The signed log-sum-exp behind `logSumExp(values, { weights, returnSign: true })`.
  *
  * Weights of one sign take the unsigned path (the same bits as `logSumExp`, sign ±1). With both
- * signs, the positive and negative parts are first summed as `logSumExp` sums them; when the
- * result keeps at least half of the total magnitude (Σ|wᵢeˣⁱ| ≤ 2|Σwᵢeˣⁱ|) their difference is
- * already good to a few ulp. Otherwise the sum cancels, and it is recomputed with every term
+ * signs, the positive and negative parts are first summed in one pass; when the result keeps at
+ * least half of the total magnitude (Σ|wᵢeˣⁱ| ≤ 2|Σwᵢeˣⁱ|) their difference is already good to
+ * a few ulp. Otherwise the sum cancels, and it is recomputed with every term
  * in double-double (exp to ~2⁻¹⁰⁰, src/internal/doubleDouble.ts) and summed in double-double, so
  * the result stays within a few ulp while the cancellation costs fewer than about 45 bits
  * (Σ|terms|/|Σ terms| < 2⁴⁵); beyond that its error grows as n·2⁻¹⁰⁴·Σ|terms|/|Σ terms|. Terms
@@ -88,51 +88,18 @@ export function signedLogSumExp(
   }
   if (infinity !== 0) return { value: Number.POSITIVE_INFINITY, sign: infinity as 1 | -1 };
   if (!positive && !negative) return { value: Number.NEGATIVE_INFINITY, sign: 0 };
-  if (positive && negative && wmax <= 2 ** 500 && wmin >= 2 ** -500) {
-    // Weights of moderate size: every term |wᵢ|·e^(xᵢ−top) in one pass (x − top exact, the
-    // table-driven exp within an ulp); no term overflows, and one that underflows is below
-    // 2⁻⁵⁰⁰ of the largest. A sum that keeps half of its magnitude is then good to a few ulp.
-    return differenceOfParts(x, w, top) ?? exactOf(x, w);
-  }
-  const magnitudes = negative ? w.map(Math.abs) : w;
-  const S = scan(fn, "values", x, LOGITS, "options.weights", magnitudes, true);
-  const terms = new Float64Array(n);
-  const r = fillWeights(S, UNIT, terms);
   if (!(positive && negative)) {
-    return { value: logNormalizer(UNIT, r), sign: positive ? 1 : -1 };
+    // One sign: the unsigned log-sum-exp of the magnitudes (the same bits), with that sign.
+    const magnitudes = negative ? w.map(Math.abs) : w;
+    const S = scan(fn, "values", x, LOGITS, "options.weights", magnitudes, true);
+    return { value: logNormalizer(UNIT, fillWeights(S, UNIT, undefined)), sign: positive ? 1 : -1 };
   }
-  // Both signs: the difference of the two parts, each compensated.
-  let ph = 0;
-  let pl = 0;
-  let nh = 0;
-  let nl = 0;
-  for (let i = 0; i < n; i++) {
-    const t = terms[i] as number;
-    if ((w[i] as number) > 0) {
-      const s = ph + t;
-      const bb = s - ph;
-      pl += ph - (s - bb) + (t - bb);
-      ph = s;
-    } else {
-      const s = nh + t;
-      const bb = s - nh;
-      nl += nh - (s - bb) + (t - bb);
-      nh = s;
-    }
-  }
-  const dh = ph - nh;
-  const bb = dh - ph;
-  const dl = ph - (dh - bb) + (-nh - bb) + (pl - nl);
-  const d = dh + dl;
-  if (Math.abs(d) * 2 >= r.sumHi + r.sumLo && d !== 0) {
-    const hi = Math.abs(d);
-    const lo = Math.sign(d) * (dl - (d - dh));
-    return {
-      value: logNormalizer(UNIT, { c: r.c, shift: r.shift, sumHi: hi, sumLo: lo, scaleExp: 0 }),
-      sign: d > 0 ? 1 : -1,
-    };
-  }
-  return exactOf(x, w);
+  // Both signs. With weights of moderate size every term |wᵢ|·e^(xᵢ−top) takes one pass (x − top
+  // exact, the table-driven exp within an ulp); no term overflows, and one that underflows is
+  // below 2⁻⁵⁰⁰ of the largest, so a sum that keeps half of its magnitude is good to a few ulp.
+  // A sum that cancels, or has extreme weights, is summed in double-double.
+  const moderate = wmax <= 2 ** 500 && wmin >= 2 ** -500;
+  return (moderate ? differenceOfParts(x, w, top) : undefined) ?? exactOf(x, w);
 }
 
 /**
@@ -184,9 +151,9 @@ function differenceOfParts(
 }
 
 /**
- * The cancelling sum: terms of equal value merged first (their weights summed in
- * double-double, so equal values with opposite weights cancel exactly whatever the order of the
- * terms), then summed in double-double.
+ * The cancelling sum: terms of equal value merged first (their weights summed exactly, so
+ * equal values whose weights cancel contribute nothing whatever the order of the terms), then
+ * summed in double-double.
  */
 function exactOf(x: Float64Array, w: Float64Array): SignedLogSumExp {
   const merged = mergeEqual(x, w);
@@ -209,8 +176,9 @@ const words = new Uint32Array(bits.buffer);
 const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 /**
- * The distinct values among the terms (weight ≠ 0, value > −∞) with their weights summed in
- * double-double: an open-addressing hash table on the bit patterns, typed arrays throughout.
+ * The distinct values among the terms (weight ≠ 0, value > −∞) with their weights summed
+ * exactly (to a double-double; zero when they cancel): an open-addressing hash table on the bit
+ * patterns, typed arrays throughout.
  * `keep` lists the values whose summed weight is not zero.
  */
 function mergeEqual(
@@ -225,6 +193,7 @@ function mergeEqual(
   const xs = new Float64Array(n);
   const wh = new Float64Array(n);
   const wl = new Float64Array(n);
+  const repeated = new Map<number, number[]>(); // the weights of a value met more than once
   let m = 0;
   for (let i = 0; i < n; i++) {
     const xi = (x[i] as number) + 0; // −0 and 0 are one value
@@ -243,22 +212,53 @@ function mergeEqual(
         break;
       }
       if (xs[j] === xi) {
-        const a = wh[j] as number;
-        const sum = a + wi;
-        const bb = sum - a;
-        const lo = (wl[j] as number) + (a - (sum - bb) + (wi - bb));
-        const hi = sum + lo;
-        wh[j] = hi;
-        wl[j] = lo - (hi - sum);
+        const list = repeated.get(j);
+        if (list === undefined) repeated.set(j, [wh[j] as number, wi]);
+        else list.push(wi);
         break;
       }
       h = (h + 1) & mask;
     }
   }
+  for (const [j, list] of repeated) {
+    const [hi, lo] = exactSumOf(list);
+    wh[j] = hi;
+    wl[j] = lo;
+  }
   let kept = 0;
   const keep = new Int32Array(m);
   for (let j = 0; j < m; j++) if ((wh[j] as number) !== 0) keep[kept++] = j;
   return { x: xs, wh, wl, keep: keep.subarray(0, kept) };
+}
+
+/**
+ * The exact sum of doubles as a double-double (exactly zero when the sum is): Shewchuk's
+ * non-overlapping partials (the algorithm of Python's math.fsum), then added smallest first.
+ */
+function exactSumOf(values: number[]): [number, number] {
+  const partials: number[] = [];
+  for (let v of values) {
+    let k = 0;
+    for (let y of partials) {
+      if (Math.abs(v) < Math.abs(y)) [v, y] = [y, v];
+      const hi = v + y;
+      const lo = y - (hi - v);
+      if (lo !== 0) partials[k++] = lo;
+      v = hi;
+    }
+    partials.length = k;
+    partials.push(v);
+  }
+  let hi = 0;
+  let lo = 0;
+  for (const p of partials) {
+    const s = hi + p;
+    const bb = s - hi;
+    lo += hi - (s - bb) + (p - bb);
+    hi = s;
+  }
+  const h = hi + lo;
+  return [h, lo - (h - hi)];
 }
 
 /**
