@@ -1,5 +1,5 @@
 import { betaOf, ENERGIES, fillWeights, normalize, scan } from "../internal/kernel.js";
-import { outputVector, type WritableArrayLike } from "../internal/validate.js";
+import { outputVector, readVector, type WritableArrayLike } from "../internal/validate.js";
 import { gibbsOnKernel } from "./kernelPath.js";
 import { type GibbsIntoOptions, type GibbsOptions, gibbsOptions } from "./options.js";
 
@@ -37,11 +37,12 @@ export function gibbs<O extends WritableArrayLike>(
 export function gibbs(energies: ArrayLike<number>, options: GibbsOptions): WritableArrayLike {
   const fn = "gibbs";
   const { temperature, kB, degeneracies, out: given } = gibbsOptions(fn, options);
+  const E = readVector(fn, "energies", energies);
   if (degeneracies === undefined) {
-    const fast = gibbsOnKernel(fn, energies, kB, temperature, given);
+    const fast = gibbsOnKernel(fn, E, kB, temperature, given);
     if (fast !== undefined) return fast;
   }
-  const S = scan(fn, "energies", energies, ENERGIES, "options.degeneracies", degeneracies);
+  const S = scan(fn, "energies", E, ENERGIES, "options.degeneracies", degeneracies);
   if (S.n === 0)
     throw new RangeError(`${fn}: energies is empty; a spectrum needs at least one level`);
   if (S.active === 0) {

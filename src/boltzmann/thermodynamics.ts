@@ -1,5 +1,6 @@
 import { ENERGIES, scan } from "../internal/kernel.js";
 import { type ThermodynamicState, thermodynamicState } from "../internal/thermo.js";
+import { readVector } from "../internal/validate.js";
 import { thermodynamicsOnKernel } from "./kernelPath.js";
 import { type GibbsOptions, gibbsOptions } from "./options.js";
 
@@ -40,11 +41,12 @@ export interface Thermodynamics extends ThermodynamicState {
 export function thermodynamics(energies: ArrayLike<number>, options: GibbsOptions): Thermodynamics {
   const fn = "thermodynamics";
   const { temperature, kB, degeneracies } = gibbsOptions(fn, options);
+  const E = readVector(fn, "energies", energies);
   if (degeneracies === undefined) {
-    const fast = thermodynamicsOnKernel(fn, energies, kB, temperature);
+    const fast = thermodynamicsOnKernel(fn, E, kB, temperature);
     if (fast !== undefined) return { ...fast.state, probabilities: fast.probabilities };
   }
-  const S = scan(fn, "energies", energies, ENERGIES, "options.degeneracies", degeneracies);
+  const S = scan(fn, "energies", E, ENERGIES, "options.degeneracies", degeneracies);
   if (S.n === 0)
     throw new RangeError(`${fn}: energies is empty; a spectrum needs at least one level`);
   if (S.active === 0) {

@@ -1,6 +1,6 @@
 import { active, kindOf, spectrumOnKernel, weightsTyped } from "../internal/accel.js";
 import { betaOf, fillWeights, LOGITS, logNormalizer, scan } from "../internal/kernel.js";
-import { optionsOf } from "../internal/validate.js";
+import { optionsOf, readVector } from "../internal/validate.js";
 
 const UNIT = betaOf(LOGITS, 1, 1);
 
@@ -36,17 +36,18 @@ export interface LogSumExpOptions {
 export function logSumExp(values: ArrayLike<number>, options?: LogSumExpOptions): number {
   const fn = "logSumExp";
   const opts = optionsOf(fn, options);
+  const x = readVector(fn, "values", values);
   const K = active();
-  if (K !== undefined && opts.weights === undefined && kindOf(values) !== 0 && values.length > 0) {
+  if (K !== undefined && opts.weights === undefined && kindOf(x) !== 0 && x.length > 0) {
     // The WebAssembly SIMD kernel: the same bits as the path below, several times faster.
-    const typed = values as Float64Array | Float32Array;
+    const typed = x;
     const S = spectrumOnKernel(K, fn, "values", typed, LOGITS, true);
     if (S !== undefined) {
       const [sumHi, sumLo] = weightsTyped(K, typed, UNIT, S.hi, undefined);
       return logNormalizer(UNIT, { c: S.hi, shift: 0, sumHi, sumLo, scaleExp: 0 });
     }
   }
-  const S = scan(fn, "values", values, LOGITS, "options.weights", opts.weights, true);
+  const S = scan(fn, "values", x, LOGITS, "options.weights", opts.weights, true);
   if (S.infinite > 0) return Number.POSITIVE_INFINITY;
   if (S.active === 0) return Number.NEGATIVE_INFINITY;
   return logNormalizer(UNIT, fillWeights(S, UNIT, undefined));

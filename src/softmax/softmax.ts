@@ -1,6 +1,6 @@
 import { softmaxFloat32 } from "../internal/f32.js";
 import { fillWeights, normalize } from "../internal/kernel.js";
-import type { WritableArrayLike } from "../internal/validate.js";
+import { readVector, type WritableArrayLike } from "../internal/validate.js";
 import { prepareLogits, softmaxOnKernel } from "./prepare.js";
 
 /** Options of {@link softmax} and {@link logSoftmax}. */
@@ -59,9 +59,11 @@ export function softmax(
   logits: ArrayLike<number>,
   options?: SoftmaxOptions & { out?: WritableArrayLike },
 ): WritableArrayLike {
-  const fast = softmaxOnKernel("softmax", logits, options);
+  // One read of the input (a copy unless it is a Float64Array or Float32Array); both paths use it.
+  const z = readVector("softmax", "logits", logits);
+  const fast = softmaxOnKernel("softmax", z, options);
   if (fast !== undefined) return fast;
-  const { S, B, out } = prepareLogits("softmax", logits, options);
+  const { S, B, out } = prepareLogits("softmax", z, options);
   if (S.n === 0) return out;
   if (B.unit && S.values instanceof Float32Array && out instanceof Float32Array) {
     softmaxFloat32(S.values, S.hi, out);
