@@ -57,7 +57,7 @@ interface Rows {
  *   ICML 2017, §4.2.
  * @example
  * ```ts
- * fitTemperature([[2, 0], [0, 2], [2, 0]], [0, 1, 1]).temperature // => 2.8853900817779254
+ * fitTemperature([[2, 0], [0, 2], [2, 0]], [0, 1, 1]).temperature // => 2.8853900817779268
  * // the exact minimiser is 2/ln 2 = 2.88539008177792681…
  * ```
  */
@@ -202,7 +202,6 @@ function moments(M: Rows, y: ArrayLike<number>, beta: number) {
   }
   return { loss, slope, curvature };
 }
-
 
 function matrixOf(fn: string, input: unknown, columns: number | undefined): Rows {
   if (columns !== undefined) {

@@ -186,7 +186,10 @@ function sevenIdentities(z: Float64Array | Float32Array, tau: number, c: number)
     "∂(τ·LSE(z/τ))/∂zᵢ = pᵢ",
     [
       { label: "pᵢ = softmax(z/τ)ᵢ", value: exact },
-      { label: "five-point finite difference of LSE((z − c)/τ) in yᵢ = (zᵢ − c)/τ", value: gradient },
+      {
+        label: "five-point finite difference of LSE((z − c)/τ) in yᵢ = (zᵢ − c)/τ",
+        value: gradient,
+      },
     ],
     1e-6,
     `Checked at indices ${picked.join(", ")} (the most probable states); ∂(τ·LSE(z/τ))/∂zᵢ = ∂LSE(y)/∂yᵢ.`,
