@@ -16,7 +16,7 @@
  * @internal
  */
 
-import { LN2_HI, LN2_LO, scaleByPow2 } from "./float.js";
+import { exponentOf, LN2_HI, LN2_LO, scaleByPow2 } from "./float.js";
 import {
   type Beta,
   betaOf,
@@ -157,12 +157,18 @@ export function finiteState(
       if ((p[i] as number) > 0) x[i] = -reducedExponent(values[i] as number, c, B);
     }
   }
-  // ⟨x⟩, compensated.
+  // ⟨x⟩, compensated; and the most probable level (the mode), for `refined` below.
   let mh = 0;
   let ml = 0;
+  let mode = 0;
+  let top = 0;
   for (let i = 0; i < n; i++) {
     const pi = p[i] as number;
     if (pi === 0) continue;
+    if (pi > top) {
+      top = pi;
+      mode = i;
+    }
     const xi = x === undefined ? ((values[i] as number) - c) * factor : (x[i] as number);
     const term = pi * xi;
     const t = mh + term;
@@ -185,18 +191,91 @@ export function finiteState(
     vl += vh - (t - bb) + (term - bb);
     vh = t;
   }
-  const V = vh + vl;
+  let V = vh + vl;
   const lnZs = r.shift + logSum(r);
   const t = B.tauMant;
   const k = B.tauExp;
+  let U = c + scaleByPow2(X * t, k);
+  let varE = V === 0 ? 0 : scaleByPow2(V * t * t, 2 * k);
+  // Measured from c, U and Var(E) lose digits in two situations, and then they are measured again
+  // from the mode m, in energy units scaled by a power of two (`momentsAbout`):
+  // - the bulk of the distribution lies far from c (a huge degeneracy beside a deep ground
+  //   state: E = [0, −600], g = [1e300, 1] has U = −600·p₁ ≈ −2.26e−37, while c + kB·T·⟨x⟩ is
+  //   −600 + 600 = 0): U cancels against c, or the spread of x about ⟨x⟩ ≫ √Var(x) rounds away;
+  // - x = (E − c)/(kB·T) is so small (T ≥ 1e154 times the spread) that ⟨x⟩ or Var(x) is
+  //   subnormal or 0 while U and Var(E) are ordinary numbers.
+  const m = values[mode] as number;
+  const far =
+    m !== c &&
+    ((Math.abs(U) < 0.5 * Math.abs(c) && Math.abs(m) < 0.5 * Math.abs(c)) || X > 8 * Math.sqrt(V));
+  const tiny = S.lo !== S.hi && (V < 2 ** -960 || X < 2 ** -960);
+  if (far || tiny) {
+    const q = momentsAbout(values, p, m);
+    U = q.D === 0 ? m : m + scaleByPow2(q.D, q.k);
+    varE = q.W === 0 ? 0 : scaleByPow2(q.W, 2 * q.k);
+    V = q.W === 0 ? 0 : scaleByPow2(q.W / t / t, 2 * (q.k - k));
+  }
   return {
     temperature,
     beta: scaleByPow2(1 / t, -k),
     logZ: logNormalizer(B, r),
     freeEnergy: c - scaleByPow2(lnZs * t, k),
-    internalEnergy: c + scaleByPow2(X * t, k),
+    internalEnergy: U,
     entropy: kB * (X + lnZs),
     heatCapacity: kB * V,
-    energyVariance: V === 0 ? 0 : scaleByPow2(V * t * t, 2 * k),
+    energyVariance: varE,
   };
+}
+
+/**
+ * ⟨E − m⟩ = D·2ᵏ and Var(E) = W·2²ᵏ over the occupied levels, with d = (E − m)·2⁻ᵏ scaled by an
+ * exact power of two so that |d| ≤ 2 (energies spanning more than the double range are halved
+ * twice first, also exactly). Both sums are compensated, the variance a second pass about D.
+ */
+function momentsAbout(
+  values: ArrayLike<number>,
+  p: Float64Array,
+  m: number,
+): { D: number; W: number; k: number } {
+  const n = p.length;
+  let pre = 1;
+  let M = 0;
+  for (let i = 0; i < n; i++) {
+    if ((p[i] as number) > 0) M = Math.max(M, Math.abs((values[i] as number) - m));
+  }
+  if (!Number.isFinite(M)) {
+    pre = 0.25;
+    M = 0;
+    for (let i = 0; i < n; i++) {
+      if ((p[i] as number) > 0) M = Math.max(M, Math.abs((values[i] as number) * pre - m * pre));
+    }
+  }
+  const e = M === 0 ? 0 : exponentOf(M);
+  const s = scaleByPow2(1, -e);
+  const d = (i: number) => ((values[i] as number) * pre - m * pre) * s;
+  let dh = 0;
+  let dl = 0;
+  for (let i = 0; i < n; i++) {
+    const pi = p[i] as number;
+    if (pi === 0) continue;
+    const term = pi * d(i);
+    const u = dh + term;
+    const bb = u - dh;
+    dl += dh - (u - bb) + (term - bb);
+    dh = u;
+  }
+  const D = dh + dl;
+  let wh = 0;
+  let wl = 0;
+  for (let i = 0; i < n; i++) {
+    const pi = p[i] as number;
+    if (pi === 0) continue;
+    const dev = d(i) - D;
+    const term = pi * dev * dev;
+    const u = wh + term;
+    const bb = u - wh;
+    wl += wh - (u - bb) + (term - bb);
+    wh = u;
+  }
+  return { D, W: wh + wl, k: e - Math.log2(pre) };
 }
