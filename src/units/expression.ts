@@ -267,14 +267,17 @@ function check(node: MathNode, text: string, ctx: ExpressionContext): void {
   }
 }
 
+/** A vetted formula: its syntax tree and mathjs' compiled evaluator of it. */
+export interface VettedExpression {
+  readonly tree: MathNode;
+  evaluate(scope: Map<string, unknown>): unknown;
+}
+
 /**
  * Checks the length, parses (a syntax error points at its character) and vets the tree, and
- * returns the compiled evaluator.
+ * returns it with mathjs' compiled evaluator.
  */
-export function compileExpression(
-  text: unknown,
-  ctx: ExpressionContext,
-): { evaluate: (scope: Map<string, unknown>) => unknown } {
+export function compileExpression(text: unknown, ctx: ExpressionContext): VettedExpression {
   if (typeof text !== "string") {
     throw new TypeError(
       `${ctx.fn}: ${ctx.name} must be a string (an expression such as "${ctx.index} + 1/2"), got ${text === null ? "null" : typeof text}`,
@@ -301,5 +304,6 @@ export function compileExpression(
     );
   }
   check(tree, text, ctx);
-  return tree.compile();
+  const compiled = tree.compile();
+  return { tree, evaluate: (scope) => compiled.evaluate(scope) };
 }

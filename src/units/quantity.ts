@@ -258,21 +258,28 @@ const FREQUENCY = [0, 0, -1, 0, 0, 0, 0];
  * radian, rad/m), a frequency (× h; × ħ for rad/s).
  */
 export function joulesPerUnit(unit: Unit): Scaled | undefined {
-  const d = unit.dimensions;
+  const perSI = joulesPerSI(unit.dimensions);
+  return perSI === undefined ? undefined : times(siValue(unit), perSI);
+}
+
+/**
+ * Joules per particle in one SI unit of the dimension `d` (mathjs' dimension vector): 1 for an
+ * energy, 1/N_A for an energy per amount, h·c for a wavenumber, h for a frequency (ħ·c and ħ with
+ * a radian: a radian is 1 in the SI, so J·rad is an energy, ħ·ω with ω in rad/s); undefined for
+ * anything else.
+ */
+export function joulesPerSI(d: readonly number[]): Scaled | undefined {
   const core = d.slice(0, 7);
   const angle = d[7] ?? 0;
   const bits = d[8] ?? 0;
   if (bits !== 0) return undefined;
-  const si = siValue(unit);
-  // A radian is 1 in the SI, so J·rad is an energy (ħ·ω with ω in rad/s); mathjs' SI value of
-  // an angle unit already holds its size (1° = π/180).
-  if (sameDims(core, ENERGY)) return si;
-  if (sameDims(core, MOLAR)) return over(si, NA);
+  if (sameDims(core, ENERGY)) return scaled(1);
+  if (sameDims(core, MOLAR)) return over(scaled(1), NA);
   if (sameDims(core, WAVENUMBER) && (angle === 0 || angle === 1)) {
-    return times(si, angle === 0 ? HC : HBAR_C);
+    return angle === 0 ? HC : HBAR_C;
   }
   if (sameDims(core, FREQUENCY) && (angle === 0 || angle === 1)) {
-    return times(si, angle === 0 ? H : HBAR);
+    return angle === 0 ? H : HBAR;
   }
   return undefined;
 }

@@ -167,6 +167,9 @@ export interface Factor {
   readonly exp: number;
   /** log₁₀ F, for messages. */
   readonly log10: number;
+  /** F = fh + fl as plain doubles when F lies well inside the double range (else 0): the fast path. */
+  readonly fh: number;
+  readonly fl: number;
 }
 
 /** Compiles a factor once (BigInt work), to apply it to many values. */
@@ -181,7 +184,16 @@ export function factorOf(s: Scaled): Factor {
   const hi = roundRational(shifted.num, shifted.den);
   const h = rationalOfDouble(hi);
   const lo = roundRational(shifted.num * h.den - h.num * shifted.den, shifted.den * h.den);
-  return { exact, hi, lo, exp, log10: Math.log10(hi) + exp * Math.LOG10E * Math.LN2 };
+  const inside = Math.abs(exp) < 400;
+  return {
+    exact,
+    hi,
+    lo,
+    exp,
+    log10: Math.log10(hi) + exp * Math.LOG10E * Math.LN2,
+    fh: inside ? scaleByPow2(hi, exp) : 0,
+    fl: inside ? scaleByPow2(lo, exp) : 0,
+  };
 }
 
 /** 2⁻⁹⁸: Ziv's margin around the double-double m·F (its error is below 2⁻¹⁰⁰ relative). */
@@ -190,6 +202,16 @@ const MARGIN = 2 ** -98;
 /** x·F correctly rounded (±0, ±Infinity and NaN pass through); ±Infinity past the double range. */
 export function applyFactor(x: number, f: Factor): number {
   if (x === 0 || !Number.isFinite(x)) return x;
+  const ax = Math.abs(x);
+  if (f.fh !== 0 && ax > 1e-150 && ax < 1e150) {
+    // Everything well inside the range (|x|, |F| within 2^±500, the product within 2^±900): the
+    // same double-double and Ziv test without splitting off the exponents.
+    const p = x * f.fh;
+    const e = productError(x, f.fh, p) + x * f.fl;
+    const r = p + e;
+    const tol = Math.abs(p) * MARGIN;
+    if (p + (e + tol) === r && p + (e - tol) === r) return r;
+  }
   const ex = exponentOf(x);
   const m = scaleByPow2(x, -ex); // ±[1, 2), exact
   const p = m * f.hi;
