@@ -13,6 +13,10 @@ import { type GibbsIntoOptions, type GibbsOptions, gibbsOptions } from "./option
  * double-double with kB·T formed exactly, and degeneracies enter as exact powers of two, so the
  * result is within a few ulp of the exact distribution for any spectrum, kB and T.
  *
+ * Each entry of `energies` and `degeneracies` is read once (anything but a Float64Array or
+ * Float32Array is copied first); `out` must be a plain array, a Float64Array or a Float32Array of
+ * the same length, else a TypeError.
+ *
  * Edge cases: a +Infinity energy or a zero degeneracy is a masked level (probability exactly 0
  * at every temperature, negative ones included); −Infinity or NaN is a RangeError naming the
  * index; an empty spectrum or every level masked is a RangeError. T = ±0 shares the weight among

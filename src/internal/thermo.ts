@@ -253,29 +253,26 @@ function momentsAbout(
   const e = M === 0 ? 0 : exponentOf(M);
   const s = scaleByPow2(1, -e);
   const d = (i: number) => ((values[i] as number) * pre - m * pre) * s;
-  let dh = 0;
-  let dl = 0;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i] as number;
-    if (pi === 0) continue;
-    const term = pi * d(i);
-    const u = dh + term;
-    const bb = u - dh;
-    dl += dh - (u - bb) + (term - bb);
-    dh = u;
-  }
-  const D = dh + dl;
-  let wh = 0;
-  let wl = 0;
-  for (let i = 0; i < n; i++) {
-    const pi = p[i] as number;
-    if (pi === 0) continue;
+  const D = sumOver(p, (i, pi) => pi * d(i));
+  const W = sumOver(p, (i, pi) => {
     const dev = d(i) - D;
-    const term = pi * dev * dev;
-    const u = wh + term;
-    const bb = u - wh;
-    wl += wh - (u - bb) + (term - bb);
-    wh = u;
+    return pi * dev * dev;
+  });
+  return { D, W, k: e - Math.log2(pre) };
+}
+
+/** Σ term(i, pᵢ) over the occupied levels (pᵢ > 0), with TwoSum compensation. */
+function sumOver(p: Float64Array, term: (i: number, pi: number) => number): number {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < p.length; i++) {
+    const pi = p[i] as number;
+    if (pi === 0) continue;
+    const t = term(i, pi);
+    const u = hi + t;
+    const bb = u - hi;
+    lo += hi - (u - bb) + (t - bb);
+    hi = u;
   }
-  return { D, W: wh + wl, k: e - Math.log2(pre) };
+  return hi + lo;
 }

@@ -6,7 +6,10 @@
  * @internal
  */
 
-/** A vector the library writes into: a plain array or any typed array of numbers. */
+/**
+ * A vector the library writes into (`options.out`): a plain array, a Float64Array or a
+ * Float32Array, checked at run time (`outputVector`); the type is kept structural for callers.
+ */
 export interface WritableArrayLike {
   readonly length: number;
   [index: number]: number;

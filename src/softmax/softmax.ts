@@ -11,7 +11,10 @@ export interface SoftmaxOptions {
 
 /** {@link SoftmaxOptions} with a caller-supplied output vector. */
 export interface SoftmaxIntoOptions<O extends WritableArrayLike> extends SoftmaxOptions {
-  /** A writable array-like of the same length, filled and returned (may be `logits` itself). */
+  /**
+   * A plain array, a Float64Array or a Float32Array of the same length, filled and returned (may
+   * be `logits` itself); any other typed array, a BigInt array or a frozen array is a TypeError.
+   */
   out: O;
 }
 
@@ -26,6 +29,10 @@ export interface SoftmaxIntoOptions<O extends WritableArrayLike> extends Softmax
  *
  * This is exactly the Boltzmann–Gibbs distribution of the energies Eᵢ = −zᵢ at temperature
  * T = τ with kB = 1; see {@link gibbs} and {@link logitsToEnergies}.
+ *
+ * Each entry of `logits` is read once (anything but a Float64Array or Float32Array is copied
+ * first, and then served by the same paths); `out` must be a plain array, a Float64Array or a
+ * Float32Array of the same length (an Int8Array, a BigInt array or a frozen array is a TypeError).
  *
  * Edge cases: a −Infinity logit is a masked state (probability exactly 0 at every temperature);
  * +Infinity or NaN is a RangeError naming the index; every logit −Infinity is a RangeError;

@@ -25,6 +25,7 @@
  * @internal
  */
 import type { MathJsInstance, MathNode, Unit } from "mathjs";
+import { COMPARISONS, LOGICAL } from "./expression.js";
 import { applyFactor, type Factor, factorOf, joulesPerSI, over, type Scaled } from "./quantity.js";
 
 /** A level's value; anything else (a Complex, a Unit) sends the level to mathjs. */
@@ -43,20 +44,6 @@ interface Compiled {
   /** It may give a boolean (a comparison, and, or, not, xor, or a branch of one). */
   readonly logical?: boolean;
 }
-
-/** Names whose mathjs result is a boolean. */
-const LOGICAL = new Set([
-  "smaller",
-  "larger",
-  "smallerEq",
-  "largerEq",
-  "equal",
-  "unequal",
-  "and",
-  "or",
-  "xor",
-  "not",
-]);
 
 /**
  * An argument as a number signature receives it: typed-function converts a boolean to 0 or 1
@@ -177,7 +164,6 @@ function quantityLeaf(u: Unit): Compiled {
 
 /** Operations mathjs defines on quantities of one dimension, giving that dimension. */
 const SAME_DIMS = new Set(["add", "subtract", "unaryMinus", "unaryPlus", "abs"]);
-const COMPARISONS = new Set(["smaller", "larger", "smallerEq", "largerEq", "equal", "unequal"]);
 const POWERS: Record<string, number> = { sqrt: 0.5, cbrt: 1 / 3, square: 2, cube: 3 };
 
 function compileNode(node: MathNode, ctx: CompileContext): Compiled {
@@ -265,7 +251,8 @@ function combine(math: MathJsInstance, name: string, args: Compiled[]): Compiled
   } else {
     throw new NotCompiled(name);
   }
-  return apply(numberImplementation(math, name, args.length), args, out, LOGICAL.has(name));
+  const logical = COMPARISONS.has(name) || LOGICAL.has(name);
+  return apply(numberImplementation(math, name, args.length), args, out, logical);
 }
 
 /** A formula compiled to closures: the value of level n in SI units, and its cost. */

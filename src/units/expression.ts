@@ -65,6 +65,19 @@ export const ALLOWED_FUNCTIONS = new Set([
   "erf",
 ]);
 
+/** The comparisons an expression may use (mathjs' function names); each gives a boolean. */
+export const COMPARISONS = new Set([
+  "smaller",
+  "larger",
+  "smallerEq",
+  "largerEq",
+  "equal",
+  "unequal",
+]);
+
+/** The logical operators; each gives a boolean. */
+export const LOGICAL = new Set(["and", "or", "xor", "not"]);
+
 /** Operators an expression may use. */
 const ALLOWED_OPERATORS = new Set([
   "add",
@@ -76,16 +89,8 @@ const ALLOWED_OPERATORS = new Set([
   "unaryPlus",
   "mod",
   "factorial",
-  "smaller",
-  "larger",
-  "smallerEq",
-  "largerEq",
-  "equal",
-  "unequal",
-  "and",
-  "or",
-  "xor",
-  "not",
+  ...COMPARISONS,
+  ...LOGICAL,
 ]);
 
 /** Mathematical constants an expression may name. */

@@ -142,7 +142,12 @@ describe("with units: the exact factor, against mathjs' own conversion", () => {
   // [formula, scope, options.unit, the unit mathjs converts to (a radian stays with ħω)]
   const cases: [string, Record<string, string | number>, string, string?][] = [
     ["-13.6 eV / n^2", {}, "meV"],
-    ["hbar*omega*(n + 1/2)", { hbar: "1.054571817e-34 J s", omega: "2e13 rad/s" }, "meV", "meV rad"],
+    [
+      "hbar*omega*(n + 1/2)",
+      { hbar: "1.054571817e-34 J s", omega: "2e13 rad/s" },
+      "meV",
+      "meV rad",
+    ],
     ["n kcal/mol + 2 kJ/mol", {}, "kJ/mol"],
     ["B * n * (n + 1)", { B: "1.5 meV" }, "eV"],
     ["sqrt(n) * 3 meV + 2 ueV", {}, "meV"],
