@@ -47,9 +47,10 @@ interface Rows {
  * and no rows are RangeErrors naming the row; so is a row whose finite logits span more than the
  * largest double (max − min overflows: the loss depends on those differences, which cannot be
  * formed), and so is a fit whose τ = 1/β is beyond the double range (logits spanning close to
- * 1e308). Every returned number is finite except the documented τ = 0 and τ = Infinity: the
- * loss, slope and curvature are averaged row by row, so a thousand rows of logits near 1e308
- * neither overflow nor produce NaN. Each logit and label is read once (array-likes are copied).
+ * 1e308). Every returned number is finite but the documented τ = Infinity: the loss, slope and
+ * curvature are averaged row by row, so a thousand rows of logits near 1e308 neither overflow nor
+ * produce NaN (fitTemperature([[1e308, −1e308]], [1]) is a RangeError naming row 0, not a NaN
+ * loss). Each logit and label is read once (array-likes are copied).
  *
  * @param logits - rows of logits (an array of vectors, or one flat matrix with `columns`).
  * @param labels - the true class of each row.
