@@ -113,3 +113,29 @@ describe("temperatures and energy units are reported under their own flags", () 
     );
   });
 });
+
+describe("expression errors name the flags", () => {
+  it("--expression, --degeneracy-expression and --count, never spectrumFromExpression's options", () => {
+    const cases: [string[], RegExp][] = [
+      [["-x", "import('fs')"], /^gibbs-softmax: --expression calls import\(\) at character 1/],
+      [
+        ["-x", "sqrt(n-2)", "--count", "5"],
+        /^gibbs-softmax: --expression "sqrt\(n-2\)" at n = 0 \(level 0\) is complex/,
+      ],
+      [
+        ["-x", "n", "--degeneracy-expression", "1-n", "--count", "5"],
+        /^gibbs-softmax: --degeneracy-expression "1-n" at n = 2 \(level 2\) is -1/,
+      ],
+      [
+        ["-x", Array.from({ length: 160 }, () => "n*n").join("+"), "--count", "10000000"],
+        /^gibbs-softmax: --expression: the formula cost about \d+ operations a level, .*ask for at most --count \d+/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(["sweep", "--from", "1", "--to", "2", ...args]);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err.trim()).toMatch(message);
+      expect(r.err).not.toMatch(/spectrumFromExpression|options\./);
+    }
+  });
+});

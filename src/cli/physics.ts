@@ -203,6 +203,20 @@ export async function resolveExpression(opts: {
       degeneracies: s.degeneracies === undefined ? undefined : Float64Array.from(s.degeneracies),
     };
   } catch (error) {
-    throw new UsageError(`--expression: ${(error as Error).message}`);
+    throw new UsageError(expressionMessage((error as Error).message));
   }
+}
+
+/**
+ * An expression error in the CLI's words: the flags that set each option (`--expression`,
+ * `--degeneracy-expression`, `--index`, `--count`) instead of spectrumFromExpression's options.
+ */
+export function expressionMessage(message: string): string {
+  const text = message
+    .replace(/^spectrumFromExpression: /, "")
+    .replace(/options\.energy/g, "--expression")
+    .replace(/options\.degeneracy/g, "--degeneracy-expression")
+    .replace(/options\.index/g, "--index")
+    .replace(/ask for at most (\d+) levels/, "ask for at most --count $1");
+  return text.startsWith("--") ? text : `--expression: ${text}`;
 }

@@ -19,7 +19,7 @@ import {
   rigidRotor,
   twoLevelSystem,
 } from "../../src/models/index.js";
-import { FIELDS, loadModelReferences } from "./fixtures.js";
+import { FIELDS, loadModelReferences, type State } from "./fixtures.js";
 
 const refs = loadModelReferences();
 
@@ -132,13 +132,13 @@ describe("no NaN from the closed forms for any parameter the model accepts (prop
 describe("J = 1e−300 or 1e300 is as accurate as J = 1 (scale invariance, against mpmath)", () => {
   const relative = (a: number, b: number) =>
     a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
-  const scaled = (state: Record<string, number>, s: number) => ({
+  const scaled = (state: State, s: number): State => ({
     logZ: state.logZ,
     entropy: state.entropy,
     heatCapacity: state.heatCapacity,
-    internalEnergy: (state.internalEnergy as number) * s,
-    freeEnergy: (state.freeEnergy as number) * s,
-    energyVariance: (state.energyVariance as number) * s * s,
+    internalEnergy: state.internalEnergy * s,
+    freeEnergy: state.freeEnergy * s,
+    energyVariance: state.energyVariance * s * s,
   });
   // Powers of two, so s·E and s·T are exact and the reference scales exactly.
   const scales = [2 ** -990, 2 ** -500, 2 ** 500, 2 ** 990];
