@@ -99,8 +99,10 @@ describe("the built package", () => {
     expect(names.some((n) => /units|mathjs|plotly|cli|parallel/.test(n))).toBe(false);
   });
 
-  // 16 kB of JavaScript and the 7.6 kB WebAssembly SIMD kernel (base64, which gzip barely shrinks).
-  it("bundles the core into under 25 kB gzipped (minified, as a user's bundler would)", async () => {
+  // 16 kB of JavaScript and the 7.6 kB WebAssembly SIMD kernel (base64, which gzip barely shrinks),
+  // plus 1.4 kB for issue 11's checks (inputs read once, a strict `out`, the refined moments of
+  // thermodynamics, identities and fitTemperature at the extremes).
+  it("bundles the core into under 26 kB gzipped (minified, as a user's bundler would)", async () => {
     const { build } = await import("vite");
     const outDir = join(work, "bundle");
     await build({
@@ -115,7 +117,7 @@ describe("the built package", () => {
     const code = readFileSync(join(outDir, "core.js"));
     const gz = gzipSync(code).length;
     console.log(`core bundle: ${code.length} bytes minified, ${gz} bytes gzipped`);
-    expect(gz).toBeLessThan(25_000);
+    expect(gz).toBeLessThan(26_000);
     expect(code.toString()).not.toMatch(/mathjs|plotly/);
     expect(readdirSync(dist).length).toBeGreaterThan(0);
   });

@@ -1,5 +1,4 @@
 import {
-  allocate,
   checkVector,
   describe,
   integerOption,
@@ -102,7 +101,7 @@ export function fitTemperature(
     }
     if (max - min === Number.POSITIVE_INFINITY) {
       throw new RangeError(
-        `${fn}: row ${r}: its logits span from ${min} to ${max}, more than the largest double; the loss depends on their differences, which cannot be formed (shift or scale the row)`,
+        `${fn}: row ${r}: its logits span ${min} to ${max}, beyond the double range`,
       );
     }
     if (zy === Number.NEGATIVE_INFINITY) {
@@ -147,9 +146,7 @@ export function fitTemperature(
   }
   const temperature = 1 / beta;
   if (temperature === Number.POSITIVE_INFINITY) {
-    throw new RangeError(
-      `${fn}: the fitted temperature is 1/β with β = ${beta}, beyond the double range (the logits span close to 1e308); scale the logits down`,
-    );
+    throw new RangeError(`${fn}: the fitted τ = 1/${beta} is beyond the double range`);
   }
   return { temperature, loss: lossAt(beta), lossAtOne, iterations };
 }
@@ -215,29 +212,24 @@ function matrixOf(fn: string, input: unknown, columns: number | undefined): Rows
     }
     return { rows: data.length / c, rowAt: (r) => ({ start: r * c, end: r * c + c }), data };
   }
-  // An array of rows: each row read once into one flat Float64Array, so the loops see one layout.
+  // An array of rows: each row read once, flattened so the loops see one layout.
   const outer = checkVector(fn, "logits", input) as ArrayLike<unknown>;
   const count = outer.length;
-  const rows: (Float64Array | Float32Array)[] = [];
-  const starts = new Float64Array(count + 1);
+  const starts: number[] = [0];
+  const flat: number[] = [];
   for (let r = 0; r < count; r++) {
     const row = outer[r];
-    if (
-      row === null ||
-      typeof row !== "object" ||
-      typeof (row as { length?: unknown }).length !== "number"
-    ) {
+    if (row === null || typeof row !== "object") {
       throw new TypeError(
         `${fn}: logits[${r}] must be a vector of logits (or pass a flat matrix with options.columns), got ${describe(row)}`,
       );
     }
     const v = readVector(fn, `logits[${r}]`, row);
     if (v.length === 0) throw new RangeError(`${fn}: logits[${r}] is empty`);
-    rows.push(v);
-    starts[r + 1] = (starts[r] as number) + v.length;
+    for (const x of v) flat.push(x);
+    starts.push(flat.length);
   }
-  const data = allocate(fn, "the flattened logits", starts[count] as number);
-  for (let r = 0; r < count; r++) data.set(rows[r] as Float64Array | Float32Array, starts[r]);
+  const data = Float64Array.from(flat);
   return {
     rows: count,
     rowAt: (r) => ({ start: starts[r] as number, end: starts[r + 1] as number }),

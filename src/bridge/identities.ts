@@ -84,7 +84,7 @@ export function identities(logits: ArrayLike<number>, options?: IdentitiesOption
   const S = scan(fn, "logits", logits, LOGITS);
   if (S.active === 0) {
     throw new RangeError(
-      `${fn}: ${S.n === 0 ? "logits is empty" : "every logit is -Infinity (every state is masked)"}; there is no distribution to check`,
+      `${fn}: ${S.n === 0 ? "logits is empty" : "every logit is -Infinity"}; there is no distribution`,
     );
   }
   try {
@@ -132,7 +132,7 @@ function sevenIdentities(z: Float64Array | Float32Array, tau: number, c: number)
       { label: "exp(−(Eᵢ − E₀)/T − ln Z₀)", value: gibbsSide },
     ],
     1e-12,
-    "The Gibbs side is formed from ln Z₀ = ln Z + E₀/T (logPartitionFunction of the levels above the ground state E₀), not by normalising weights.",
+    "The Gibbs side uses ln Z₀ = ln Z + E₀/T from logPartitionFunction, not normalised weights.",
   );
 
   // 2. τ·LSE(z/τ) = −F, as c + τ·LSE((z − c)/τ) so that nothing overflows.
@@ -145,7 +145,7 @@ function sevenIdentities(z: Float64Array | Float32Array, tau: number, c: number)
       { label: "−F", value: -thermo.freeEnergy },
     ],
     1e-12 * Math.max(1, Math.abs(thermo.freeEnergy)),
-    `Log-sum-exp of the scaled logits (relative to the dominant logit c = ${c}) against the free energy of thermodynamics().`,
+    "Log-sum-exp of the scaled logits (c: the dominant logit) against thermodynamics()' free energy.",
   );
 
   // 3. H = S/kB.
@@ -186,13 +186,10 @@ function sevenIdentities(z: Float64Array | Float32Array, tau: number, c: number)
     "∂(τ·LSE(z/τ))/∂zᵢ = pᵢ",
     [
       { label: "pᵢ = softmax(z/τ)ᵢ", value: exact },
-      {
-        label: "five-point finite difference of LSE((z − c)/τ) in yᵢ = (zᵢ − c)/τ",
-        value: gradient,
-      },
+      { label: "five-point finite difference of LSE((z − c)/τ)", value: gradient },
     ],
     1e-6,
-    `Checked at indices ${picked.join(", ")} (the most probable states); ∂(τ·LSE(z/τ))/∂zᵢ = ∂LSE(y)/∂yᵢ.`,
+    `Checked at indices ${picked.join(", ")} (the most probable states).`,
   );
 
   // 5. Var(E)/(kB T²) = C = dU/dT, dU/dT = (1/T)·dU/d ln T differenced on U(T·e^{kh}) − U(T),

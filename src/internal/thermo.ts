@@ -16,7 +16,7 @@
  * @internal
  */
 
-import { exponentOf, LN2_HI, LN2_LO, scaleByPow2 } from "./float.js";
+import { exponentOf, LN2_HI, LN2_LO, pow2, scaleByPow2 } from "./float.js";
 import {
   type Beta,
   betaOf,
@@ -229,30 +229,30 @@ export function finiteState(
 
 /**
  * ⟨E − m⟩ = D·2ᵏ and Var(E) = W·2²ᵏ over the occupied levels, with d = (E − m)·2⁻ᵏ scaled by an
- * exact power of two so that |d| ≤ 2 (energies spanning more than the double range are halved
- * twice first, also exactly). Both sums are compensated, the variance a second pass about D.
+ * exact power of two where the spread is beyond 2^±500, so that d² neither overflows nor
+ * underflows (energies spanning more than the double range are quartered first, also exactly).
+ * Both sums are compensated, the variance a second pass about D.
  */
 function momentsAbout(
   values: ArrayLike<number>,
   p: Float64Array,
   m: number,
 ): { D: number; W: number; k: number } {
-  const n = p.length;
-  let pre = 1;
   let M = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < p.length; i++) {
     if ((p[i] as number) > 0) M = Math.max(M, Math.abs((values[i] as number) - m));
   }
-  if (!Number.isFinite(M)) {
-    pre = 0.25;
-    M = 0;
-    for (let i = 0; i < n; i++) {
-      if ((p[i] as number) > 0) M = Math.max(M, Math.abs((values[i] as number) * pre - m * pre));
-    }
-  }
-  const e = M === 0 ? 0 : exponentOf(M);
-  const s = scaleByPow2(1, -e);
-  const d = (i: number) => ((values[i] as number) * pre - m * pre) * s;
+  // A spread beyond the double range: quarter the energies (exactly) and bound |E − m|/4 by 2^1023.
+  const pre = M === Number.POSITIVE_INFINITY ? 0.25 : 1;
+  if (pre < 1) M = 2 ** 1023;
+  // Scale only far from 1, so d² neither overflows (M ≥ 2^500) nor underflows (M ≤ 2^−500): by
+  // 2^−e in two exact halves (2^1074 itself is not a double).
+  const e =
+    M > 2 ** 500 ? exponentOf(M) : M > 0 && M < 2 ** -500 ? Math.max(exponentOf(M), -1022) : 0;
+  const half = Math.trunc(e / 2);
+  const s1 = pow2(-half);
+  const s2 = pow2(half - e);
+  const d = (i: number) => ((values[i] as number) * pre - m * pre) * s1 * s2;
   const D = sumOver(p, (i, pi) => pi * d(i));
   const W = sumOver(p, (i, pi) => {
     const dev = d(i) - D;

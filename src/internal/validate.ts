@@ -63,9 +63,7 @@ export function checkVector(fn: string, name: string, value: unknown): ArrayLike
     );
   }
   if (value instanceof BigInt64Array || value instanceof BigUint64Array) {
-    throw new TypeError(
-      `${fn}: ${name} must hold numbers, got ${article(value.constructor.name)}; convert it first, e.g. Float64Array.from(values, Number)`,
-    );
+    throw new TypeError(`${fn}: ${name} must hold numbers, got ${article(value.constructor.name)}`);
   }
   return value as ArrayLike<number>;
 }
@@ -90,15 +88,13 @@ export function needsTypeCheck(v: ArrayLike<number>): boolean {
  */
 export function allocate(fn: string, what: string, n: number): Float64Array {
   if (!(n <= MAX_VECTOR_LENGTH)) {
-    throw new RangeError(
-      `${fn}: ${what} would hold ${n} numbers; the limit is ${MAX_VECTOR_LENGTH} (2^32 − 1)`,
-    );
+    throw new RangeError(`${fn}: ${what} of ${n} numbers is beyond ${MAX_VECTOR_LENGTH}`);
   }
   try {
     return new Float64Array(n);
   } catch (error) {
     throw new RangeError(
-      `${fn}: cannot allocate ${what} of ${n} numbers (${Math.ceil((8 * n) / 2 ** 20)} MiB): ${(error as Error).message}`,
+      `${fn}: cannot allocate ${what} of ${n} numbers: ${(error as Error).message}`,
     );
   }
 }

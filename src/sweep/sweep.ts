@@ -75,7 +75,7 @@ export function sweep(energies: ArrayLike<number>, options: SweepOptions): Sweep
   const m = temperatures.length;
   if (probabilities && prep.states * m > MAX_SWEEP_PROBABILITIES) {
     throw new RangeError(
-      `sweep: options.probabilities would keep ${prep.states} states × ${m} temperatures = ${prep.states * m} numbers; the limit is ${MAX_SWEEP_PROBABILITIES} (800 MB): stream them with sweepRows`,
+      `sweep: options.probabilities: ${prep.states} states × ${m} temperatures is beyond ${MAX_SWEEP_PROBABILITIES} occupations; stream them with sweepRows`,
     );
   }
   const result: SweepResult = {
