@@ -251,3 +251,57 @@ describe("fitTemperature (temperature scaling)", () => {
     expect(() => fitTemperature([1, 2, 3], [0], { columns: 2 })).toThrow(/multiple/);
   });
 });
+
+describe("identities and fitTemperature stay finite or refuse, naming themselves (issue 11)", () => {
+  it("identities() names identities, not softmax", () => {
+    expect(() => identities(undefined as never)).toThrow(
+      "identities: logits must be an array or typed array of numbers, got undefined",
+    );
+    expect(() => identities([])).toThrow(/^identities: logits is empty/);
+    expect(() => identities([Number.NEGATIVE_INFINITY])).toThrow(/^identities: every logit/);
+    expect(() => identities([0, Number.NaN])).toThrow(/^identities: logits\[1\] is NaN/);
+  });
+  it("identities([1e308, 1e308]) holds every identity, with a finite gradient of ½", () => {
+    const list = identities([1e308, 1e308]);
+    for (const identity of list) expect(identity.holds, identity.id).toBe(true);
+    const gradient = list.find((i) => i.id === "gradient-is-distribution");
+    // p = softmax of two equal logits = [½, ½] (closed form).
+    const values = (gradient?.sides[1]?.value ?? []) as Float64Array;
+    expect(values.length).toBe(2);
+    for (const v of values) expect(Math.abs(v - 0.5)).toBeLessThan(1e-9);
+  });
+  it("identities at T = 1e−300 and 1.7e308: the Gibbs side is [0, 0, 1], not [0, 0, ∞]", () => {
+    for (const temperature of [1e-300, -1e-300, 1e300, 1.7e308]) {
+      const list = identities([1, 2, 3], { temperature });
+      for (const identity of list) {
+        expect(identity.holds, `${identity.id} at ${temperature}`).toBe(true);
+        for (const side of identity.sides) {
+          const values = typeof side.value === "number" ? [side.value] : Array.from(side.value);
+          for (const v of values)
+            expect(Number.isNaN(v), `${identity.id}: ${side.label}`).toBe(false);
+        }
+      }
+    }
+    const gibbs = identities([1, 2, 3], { temperature: 1e-300 })[0]?.sides[1]?.value;
+    expect(gibbs).toEqual(Float64Array.of(0, 0, 1));
+  });
+  it("fitTemperature([[1e308, −1e308]], [1]) is a RangeError naming the row, not a NaN loss", () => {
+    expect(() => fitTemperature([[1e308, -1e308]], [1])).toThrow(
+      /^fitTemperature: row 0: its logits span -1e\+308 to 1e\+308, beyond the double range/,
+    );
+  });
+  it("fitTemperature on logits near 1e308 stays finite", () => {
+    // [1e308, −1e307] labelled 1, [0, 1] labelled 0: both labels against their row's argmax, so no
+    // τ beats uniform guessing: τ = ∞ with the loss ln 2 of the uniform guess (closed form).
+    const fit = fitTemperature(
+      [
+        [1e308, -1e307],
+        [0, 1],
+      ],
+      [1, 0],
+    );
+    expect(fit.temperature).toBe(Number.POSITIVE_INFINITY);
+    expect(fit.loss).toBe(Math.LN2);
+    expect(Number.isFinite(fit.lossAtOne)).toBe(true);
+  });
+});

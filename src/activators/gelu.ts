@@ -1,3 +1,4 @@
+import { notANumber } from "./argument.js";
 import { erfc } from "./erfc.js";
 
 /** 1/√2 = SQRT1_2 + SQRT1_2_TAIL to about 2⁻¹⁰⁷. */
@@ -33,7 +34,8 @@ const TAIL_UNSCALE = 2 ** -TAIL_SCALE;
  *
  * Edge cases: NaN gives NaN; gelu(+∞) = +∞; gelu(−∞) = 0 (the limit, returned explicitly since
  * −∞·Φ(−∞) = −∞·0 is NaN); gelu(x) = x exactly for x ≥ 9 (Φ(x) rounds to 1); below about
- * −38.58 the result underflows to −0. Never throws.
+ * −38.58 the result underflows to −0. Never throws on a number; an argument that is not a number (a
+ * string, a boolean, a BigInt) is a TypeError naming it.
  *
  * @param x - the pre-activation.
  * @returns x·Φ(x).
@@ -49,6 +51,7 @@ const TAIL_UNSCALE = 2 ** -TAIL_SCALE;
  * ```
  */
 export function gelu(x: number): number {
+  if (typeof x !== "number") notANumber("gelu", "x", x);
   if (x === Number.NEGATIVE_INFINITY) return 0;
   if (x >= 9) return x; // also +∞; erfc(−x/√2) = 2 − erfc(x/√2) rounds to 2 once x/√2 ≥ 6
   const u = -x * SQRT1_2;

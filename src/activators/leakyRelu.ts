@@ -1,3 +1,4 @@
+import { notANumber } from "./argument.js";
 import { relu } from "./relu.js";
 
 /**
@@ -9,7 +10,8 @@ import { relu } from "./relu.js";
  * Edge cases: NaN in x or in the slope gives NaN; leakyRelu(+∞) = +∞ and leakyRelu(−∞) = −∞·a
  * (−∞ for a > 0, +∞ for a < 0, and the limit 0 for a = 0); leakyRelu(−0) = −0·a. Any slope is
  * accepted, negative ones included; an infinite slope at x = 0 gives NaN (∞·0), as written.
- * Never throws.
+ * Never throws on a number; an argument that is not a number (a string, a boolean, a BigInt) is a
+ * TypeError naming it.
  *
  * @param x - the pre-activation.
  * @param slope - a, the gradient for x ≤ 0 (default 0.01).
@@ -26,6 +28,8 @@ import { relu } from "./relu.js";
  * ```
  */
 export function leakyRelu(x: number, slope = 0.01): number {
+  if (typeof x !== "number") notANumber("leakyRelu", "x", x);
+  if (typeof slope !== "number") notANumber("leakyRelu", "slope", slope);
   if (Number.isNaN(slope)) return Number.NaN;
   if (x > 0) return x;
   return slope === 0 ? relu(x) : slope * x;

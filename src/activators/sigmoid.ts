@@ -1,3 +1,4 @@
+import { notANumber } from "./argument.js";
 import { quotientError } from "./quotientError.js";
 import { step } from "./step.js";
 
@@ -19,7 +20,8 @@ import { step } from "./step.js";
  * Edge cases: NaN in x or τ gives NaN. τ = ±0 gives exactly {@link step}(x) (the T → 0 Fermi
  * step, σ(0, 0) = 0). x = ±∞ gives the limits 1 and 0 (swapped for τ < 0). τ = ±∞ with finite
  * x gives 0.5. Both infinite (x/τ = ∞/∞ is indeterminate) gives NaN. Negative τ is allowed and
- * follows the formula as written: σ(x, −τ) = σ(−x, τ) = 1 − σ(x, τ). Never throws.
+ * follows the formula as written: σ(x, −τ) = σ(−x, τ) = 1 − σ(x, τ). Never throws on a number; an
+ * argument that is not a number (a string, a boolean, a BigInt) is a TypeError naming it.
  *
  * @param x - the pre-activation (the logit, or −(E − μ) for a level).
  * @param temperature - τ (default 1); the gradient at 0 is 1/(4τ).
@@ -37,6 +39,8 @@ import { step } from "./step.js";
  * ```
  */
 export function sigmoid(x: number, temperature = 1): number {
+  if (typeof x !== "number") notANumber("sigmoid", "x", x);
+  if (typeof temperature !== "number") notANumber("sigmoid", "temperature", temperature);
   if (temperature === 0) return step(x);
   const t = x / temperature;
   // δ = x/τ − t: zero when τ = 1 (or any power of two), and dropped where it cannot matter.

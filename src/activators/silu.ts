@@ -1,4 +1,5 @@
 import { LN2_HI, LN2_LO } from "../internal/float.js";
+import { notANumber } from "./argument.js";
 
 /** Below x = −708, eˣ is subnormal; it is computed as e^{x + 128 ln 2}·2⁻¹²⁸ instead. */
 const SCALE = 128;
@@ -19,7 +20,9 @@ const UNSCALE = 2 ** -SCALE;
  * gain of a two-state system whose excited state lies x below the ground state.
  *
  * Edge cases: NaN gives NaN; silu(+∞) = +∞; silu(−∞) = 0 (the limit, returned explicitly since
- * −∞·σ(−∞) = −∞·0 is NaN); below about −751.75 the result underflows to −0. Never throws.
+ * −∞·σ(−∞) = −∞·0 is NaN); below about −751.75 the result underflows to −0. Never throws on a
+ * number; an argument that is not a number (a string, a boolean, a BigInt) is a TypeError naming
+ * it.
  *
  * @param x - the pre-activation.
  * @returns x·σ(x).
@@ -37,6 +40,7 @@ const UNSCALE = 2 ** -SCALE;
  * ```
  */
 export function silu(x: number): number {
+  if (typeof x !== "number") notANumber("silu", "x", x);
   if (x >= 0) return x / (1 + Math.exp(-x)); // also +∞
   if (x > -708) {
     const e = Math.exp(x);

@@ -1,3 +1,4 @@
+import { notANumber } from "./argument.js";
 import { quotientError } from "./quotientError.js";
 import { relu } from "./relu.js";
 
@@ -19,7 +20,8 @@ import { relu } from "./relu.js";
  * Edge cases: NaN in x or τ gives NaN. τ = ±0 gives exactly {@link relu}(x) (the T → 0 free
  * energy is the ground-state energy). For τ > 0, softplus(+∞) = +∞ and softplus(−∞) = 0; for
  * τ < 0 the formula as written gives −0 at x = +∞ and −∞ at x = −∞. τ = ±∞ with finite x gives
- * τ·ln 2 = ±∞; both infinite (x/τ = ∞/∞) gives NaN. Never throws.
+ * τ·ln 2 = ±∞; both infinite (x/τ = ∞/∞) gives NaN. Never throws on a number; an argument that is
+ * not a number (a string, a boolean, a BigInt) is a TypeError naming it.
  *
  * @param x - the pre-activation (the level −E of the excited state, relative to 0).
  * @param temperature - τ (default 1).
@@ -38,6 +40,8 @@ import { relu } from "./relu.js";
  * ```
  */
 export function softplus(x: number, temperature = 1): number {
+  if (typeof x !== "number") notANumber("softplus", "x", x);
+  if (typeof temperature !== "number") notANumber("softplus", "temperature", temperature);
   if (temperature === 0) return relu(x);
   const t = x / temperature;
   const delta = temperature === 1 ? 0 : quotientError(x, temperature, t);

@@ -1,3 +1,5 @@
+import { notANumber } from "./argument.js";
+
 /**
  * Heaviside step activator: step(x) = 1 for x > 0, and 0 otherwise.
  *
@@ -7,7 +9,8 @@
  * potential and 0 above (the Fermi–Dirac step, with x = −(E − μ)).
  *
  * Edge cases: step(0) = step(−0) = 0 (the convention H(0) = 0 of the seed text); NaN gives NaN;
- * step(+∞) = 1, step(−∞) = 0. Never throws.
+ * step(+∞) = 1, step(−∞) = 0. Never throws on a number; an argument that is not a number (a string,
+ * a boolean, a BigInt) is a TypeError naming it.
  *
  * @param x - the pre-activation.
  * @returns 1, 0, or NaN for NaN input.
@@ -21,6 +24,7 @@
  * ```
  */
 export function step(x: number): number {
+  if (typeof x !== "number") notANumber("step", "x", x);
   if (x > 0) return 1;
   return x <= 0 ? 0 : Number.NaN;
 }

@@ -1,3 +1,5 @@
+import { notANumber } from "./argument.js";
+
 /**
  * Hyperbolic tangent activator: tanh(x) = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ) = 2·sigmoid(2x) − 1.
  *
@@ -10,7 +12,8 @@
  * ⟨σ⟩ = tanh(βμB) with β = 1/(kB·T) (the Brillouin function B₁/₂), and the mean-field
  * self-consistency m = tanh(β(Jzm + μB)) of the Ising model.
  *
- * Edge cases: NaN gives NaN; tanh(±∞) = ±1; tanh(−0) = −0. Never throws.
+ * Edge cases: NaN gives NaN; tanh(±∞) = ±1; tanh(−0) = −0. Never throws on a number; an argument
+ * that is not a number (a string, a boolean, a BigInt) is a TypeError naming it.
  *
  * @param x - the pre-activation (βμB for the spin).
  * @returns tanh(x), in [−1, 1].
@@ -23,5 +26,6 @@
  * ```
  */
 export function tanh(x: number): number {
+  if (typeof x !== "number") notANumber("tanh", "x", x);
   return Math.tanh(x);
 }

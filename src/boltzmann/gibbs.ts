@@ -1,5 +1,5 @@
 import { betaOf, ENERGIES, fillWeights, normalize, scan } from "../internal/kernel.js";
-import { outputVector, type WritableArrayLike } from "../internal/validate.js";
+import { outputVector, readVector, type WritableArrayLike } from "../internal/validate.js";
 import { gibbsOnKernel } from "./kernelPath.js";
 import { type GibbsIntoOptions, type GibbsOptions, gibbsOptions } from "./options.js";
 
@@ -12,6 +12,10 @@ import { type GibbsIntoOptions, type GibbsOptions, gibbsOptions } from "./option
  * exponent is measured from the ground state (the highest level for T < 0), carried in
  * double-double with kB·T formed exactly, and degeneracies enter as exact powers of two, so the
  * result is within a few ulp of the exact distribution for any spectrum, kB and T.
+ *
+ * Each entry of `energies` and `degeneracies` is read once (anything but a Float64Array or
+ * Float32Array is copied first); `out` must be a plain array, a Float64Array or a Float32Array of
+ * the same length, else a TypeError.
  *
  * Edge cases: a +Infinity energy or a zero degeneracy is a masked level (probability exactly 0
  * at every temperature, negative ones included); −Infinity or NaN is a RangeError naming the
@@ -37,11 +41,12 @@ export function gibbs<O extends WritableArrayLike>(
 export function gibbs(energies: ArrayLike<number>, options: GibbsOptions): WritableArrayLike {
   const fn = "gibbs";
   const { temperature, kB, degeneracies, out: given } = gibbsOptions(fn, options);
+  const E = readVector(fn, "energies", energies);
   if (degeneracies === undefined) {
-    const fast = gibbsOnKernel(fn, energies, kB, temperature, given);
+    const fast = gibbsOnKernel(fn, E, kB, temperature, given);
     if (fast !== undefined) return fast;
   }
-  const S = scan(fn, "energies", energies, ENERGIES, "options.degeneracies", degeneracies);
+  const S = scan(fn, "energies", E, ENERGIES, "options.degeneracies", degeneracies);
   if (S.n === 0)
     throw new RangeError(`${fn}: energies is empty; a spectrum needs at least one level`);
   if (S.active === 0) {

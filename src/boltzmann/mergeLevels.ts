@@ -29,7 +29,7 @@ export function mergeLevels(
   const fn = "mergeLevels";
   const opts = optionsOf(fn, options);
   const S = scan(fn, "energies", energies, ENERGIES, "options.degeneracies", opts.degeneracies);
-  const g = opts.degeneracies;
+  const g = S.mult;
   const order: number[] = [];
   for (let i = 0; i < S.n; i++) {
     const e = S.values[i] as number;

@@ -17,7 +17,10 @@ export interface GibbsOptions {
 
 /** {@link GibbsOptions} with a caller-supplied output vector. */
 export interface GibbsIntoOptions<O extends WritableArrayLike> extends GibbsOptions {
-  /** A writable array-like of the same length, filled and returned. */
+  /**
+   * A plain array, a Float64Array or a Float32Array of the same length, filled and returned; any
+   * other typed array, a BigInt array or a frozen array is a TypeError.
+   */
   out: O;
 }
 

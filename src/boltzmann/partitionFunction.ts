@@ -1,5 +1,6 @@
 import { ENERGIES, scan } from "../internal/kernel.js";
 import { logPartition } from "../internal/thermo.js";
+import { readVector } from "../internal/validate.js";
 import { logPartitionOnKernel } from "./kernelPath.js";
 import { type GibbsOptions, gibbsOptions } from "./options.js";
 
@@ -26,10 +27,11 @@ import { type GibbsOptions, gibbsOptions } from "./options.js";
 export function partitionFunction(energies: ArrayLike<number>, options: GibbsOptions): number {
   const fn = "partitionFunction";
   const { temperature, kB, degeneracies } = gibbsOptions(fn, options);
+  const E = readVector(fn, "energies", energies);
   if (degeneracies === undefined) {
-    const fast = logPartitionOnKernel(fn, energies, kB, temperature);
+    const fast = logPartitionOnKernel(fn, E, kB, temperature);
     if (fast !== undefined) return Math.exp(fast);
   }
-  const S = scan(fn, "energies", energies, ENERGIES, "options.degeneracies", degeneracies);
+  const S = scan(fn, "energies", E, ENERGIES, "options.degeneracies", degeneracies);
   return Math.exp(logPartition(S, kB, temperature));
 }

@@ -3,8 +3,8 @@ import {
   checkVector,
   describe,
   integerOption,
-  needsTypeCheck,
   optionsOf,
+  readVector,
 } from "../internal/validate.js";
 
 /** Options of {@link fitTemperature}. */
@@ -28,7 +28,7 @@ export interface TemperatureFit {
 interface Rows {
   rows: number;
   rowAt: (r: number) => { start: number; end: number };
-  data: ArrayLike<number>;
+  data: Float64Array | Float32Array;
 }
 
 /**
@@ -44,7 +44,13 @@ interface Rows {
  * τ = Infinity; when every label is the strict argmax of its row the loss falls to 0 as τ → 0
  * and the answer is τ = 0. A label that is not an integer in range, a −Infinity logit at the
  * label (infinite loss), NaN or +Infinity logits, a row count that differs from the label count,
- * and no rows are RangeErrors naming the row.
+ * and no rows are RangeErrors naming the row; so is a row whose finite logits span more than the
+ * largest double (max − min overflows: the loss depends on those differences, which cannot be
+ * formed), and so is a fit whose τ = 1/β is beyond the double range (logits spanning close to
+ * 1e308). Every returned number is finite but the documented τ = Infinity: the loss, slope and
+ * curvature are averaged row by row, so a thousand rows of logits near 1e308 neither overflow nor
+ * produce NaN (fitTemperature([[1e308, −1e308]], [1]) is a RangeError naming row 0, not a NaN
+ * loss). Each logit and label is read once (array-likes are copied).
  *
  * @param logits - rows of logits (an array of vectors, or one flat matrix with `columns`).
  * @param labels - the true class of each row.
@@ -52,7 +58,7 @@ interface Rows {
  *   ICML 2017, §4.2.
  * @example
  * ```ts
- * fitTemperature([[2, 0], [0, 2], [2, 0]], [0, 1, 1]).temperature // => 2.8853900817779277
+ * fitTemperature([[2, 0], [0, 2], [2, 0]], [0, 1, 1]).temperature // => 2.8853900817779263
  * // the exact minimiser is 2/ln 2 = 2.88539008177792681…
  * ```
  */
@@ -63,38 +69,41 @@ export function fitTemperature(
 ): TemperatureFit {
   const fn = "fitTemperature";
   const opts = optionsOf(fn, options);
-  const y = checkVector(fn, "labels", labels);
+  const y = readVector(fn, "labels", labels);
   const M = matrixOf(fn, logits, opts.columns);
   if (M.rows === 0) throw new RangeError(`${fn}: there are no rows to fit`);
   if (y.length !== M.rows) {
     throw new RangeError(`${fn}: labels has length ${y.length} but there are ${M.rows} rows`);
   }
   const z = M.data;
-  const checkLabels = needsTypeCheck(y);
-  // Validate everything once; find g0 = L′(0) and whether every label is the strict argmax.
+  // Validate everything once; find whether every label is the strict argmax.
   let separable = true;
   for (let r = 0; r < M.rows; r++) {
     const { start, end } = M.rowAt(r);
     const label = y[r] as number;
-    if (
-      (checkLabels && typeof label !== "number") ||
-      !Number.isInteger(label) ||
-      label < 0 ||
-      label >= end - start
-    ) {
+    if (!Number.isInteger(label) || label < 0 || label >= end - start) {
       throw new RangeError(
         `${fn}: labels[${r}] must be an integer in [0, ${end - start}), got ${describe(label)}`,
       );
     }
     const zy = z[start + label] as number;
+    let max = Number.NEGATIVE_INFINITY;
+    let min = Number.POSITIVE_INFINITY;
     for (let i = start; i < end; i++) {
       const v = z[i] as number;
-      if (typeof v !== "number" || Number.isNaN(v) || v === Number.POSITIVE_INFINITY) {
+      if (Number.isNaN(v) || v === Number.POSITIVE_INFINITY) {
         throw new RangeError(
           `${fn}: row ${r}, column ${i - start} is ${describe(v)}; logits must be numbers below +Infinity`,
         );
       }
       if (i !== start + label && v >= zy) separable = false;
+      if (v > max) max = v;
+      if (v < min && v !== Number.NEGATIVE_INFINITY) min = v;
+    }
+    if (max - min === Number.POSITIVE_INFINITY) {
+      throw new RangeError(
+        `${fn}: row ${r}: its logits span ${min} to ${max}, beyond the double range`,
+      );
     }
     if (zy === Number.NEGATIVE_INFINITY) {
       throw new RangeError(
@@ -129,17 +138,27 @@ export function fitTemperature(
     // only bisect away from the root).
     if (Math.abs(next - beta) <= 1e-15 * beta) break;
     if (hi === Number.POSITIVE_INFINITY) {
+      // No L′ ≥ 0 seen yet: grow β, at most doubling it.
       if (!(next > lo)) next = 2 * beta;
       next = Math.min(next, 2 * beta);
       if (beta > 1e300) break;
-    } else if (!(next > lo && next < hi)) next = lo + (hi - lo) / 2;
+    } else if (!(next > lo && next < hi)) {
+      // Bisection, geometric while the bracket spans orders of magnitude (the minimiser can be as
+      // small as a subnormal β when the logits span ~1e308): 2⁻³² steps from 0, √(lo·hi) above.
+      next =
+        lo === 0 ? hi * 2 ** -32 : hi > 4 * lo ? Math.sqrt(lo) * Math.sqrt(hi) : lo + (hi - lo) / 2;
+    }
     const done =
       Math.abs(next - beta) <= 1e-15 * beta || (Number.isFinite(hi) && hi - lo <= 1e-15 * hi);
     beta = next;
     m = at(beta);
     if (done) break;
   }
-  return { temperature: 1 / beta, loss: m.loss, lossAtOne, iterations: iterations + 1 };
+  const temperature = 1 / beta;
+  if (temperature === Number.POSITIVE_INFINITY) {
+    throw new RangeError(`${fn}: the fitted τ = 1/${beta} is beyond the double range`);
+  }
+  return { temperature, loss: m.loss, lossAtOne, iterations: iterations + 1 };
 }
 
 function widest(M: Rows): number {
@@ -152,8 +171,11 @@ function widest(M: Rows): number {
 }
 
 /**
- * Mean loss, slope L′ and curvature L″ at β, each row shifted by its maximum: one table exp per
- * logit (the weights are kept in `scratch` for the second, centred pass of the variance).
+ * Mean loss, slope L′ and curvature L″ at β, each row shifted by its maximum (so d ≤ 0 and each
+ * row's spread is finite, checked above): one table exp per logit, the weights kept in `scratch`
+ * for the second, centred pass of the variance. Each row's terms are divided by the row count
+ * before they are added, so the means never overflow; a weight that underflows to 0 is skipped
+ * rather than multiplied by a d² that overflows.
  */
 function moments(M: Rows, y: ArrayLike<number>, beta: number, scratch: Float64Array) {
   const z = M.data;
@@ -163,7 +185,14 @@ function moments(M: Rows, y: ArrayLike<number>, beta: number, scratch: Float64Ar
   for (let r = 0; r < M.rows; r++) {
     const { start, end } = M.rowAt(r);
     let max = Number.NEGATIVE_INFINITY;
-    for (let i = start; i < end; i++) if ((z[i] as number) > max) max = z[i] as number;
+    let min = Number.POSITIVE_INFINITY;
+    for (let i = start; i < end; i++) {
+      const v = z[i] as number;
+      if (v > max) max = v;
+      if (v < min && v !== Number.NEGATIVE_INFINITY) min = v;
+    }
+    // Differences beyond 2^960 are summed scaled by 2⁻⁶⁴ (exact), so the sum cannot overflow.
+    const s = max - min > 2 ** 960 ? 2 ** -64 : 1;
     let sum = 0;
     let first = 0;
     for (let i = start; i < end; i++) {
@@ -172,10 +201,10 @@ function moments(M: Rows, y: ArrayLike<number>, beta: number, scratch: Float64Ar
       scratch[i - start] = w;
       if (w !== 0) {
         sum += w;
-        first += w * d;
+        first += w * (d * s);
       }
     }
-    const mean = first / sum;
+    const mean = first / sum / s;
     let second = 0;
     for (let i = start; i < end; i++) {
       const w = scratch[i - start] as number;
@@ -184,50 +213,46 @@ function moments(M: Rows, y: ArrayLike<number>, beta: number, scratch: Float64Ar
       second += w * c * c;
     }
     const dy = (z[start + (y[r] as number)] as number) - max;
-    loss += Math.log(sum) - beta * dy;
-    slope += mean - dy;
-    curvature += second / sum;
+    // At β = 0 the loss is ln(count) whatever dy (0·dy is 0 for a finite dy).
+    loss += (Math.log(sum) - (beta === 0 ? 0 : beta * dy)) / M.rows;
+    slope += (mean - dy) / M.rows;
+    curvature += second / sum / M.rows;
   }
-  return { loss: loss / M.rows, slope: slope / M.rows, curvature: curvature / M.rows };
+  return { loss, slope, curvature };
 }
 
 function matrixOf(fn: string, input: unknown, columns: number | undefined): Rows {
-  const outer = checkVector(fn, "logits", input) as ArrayLike<unknown>;
   if (columns !== undefined) {
     const c = integerOption(fn, "options.columns", columns, 1);
-    if (outer.length % c !== 0) {
+    const data = readVector(fn, "logits", input);
+    if (data.length % c !== 0) {
       throw new RangeError(
-        `${fn}: logits has length ${outer.length}, not a multiple of options.columns = ${c}`,
+        `${fn}: logits has length ${data.length}, not a multiple of options.columns = ${c}`,
       );
     }
-    return {
-      rows: outer.length / c,
-      rowAt: (r) => ({ start: r * c, end: r * c + c }),
-      data: outer as ArrayLike<number>,
-    };
+    return { rows: data.length / c, rowAt: (r) => ({ start: r * c, end: r * c + c }), data };
   }
-  // An array of rows: flatten once so the loops see one layout.
+  // An array of rows: each row read once, flattened so the loops see one layout.
+  const outer = checkVector(fn, "logits", input) as ArrayLike<unknown>;
+  const count = outer.length;
   const starts: number[] = [0];
   const flat: number[] = [];
-  for (let r = 0; r < outer.length; r++) {
+  for (let r = 0; r < count; r++) {
     const row = outer[r];
-    if (
-      row === null ||
-      typeof row !== "object" ||
-      typeof (row as { length?: unknown }).length !== "number"
-    ) {
+    if (row === null || typeof row !== "object") {
       throw new TypeError(
         `${fn}: logits[${r}] must be a vector of logits (or pass a flat matrix with options.columns), got ${describe(row)}`,
       );
     }
-    const v = row as ArrayLike<number>;
+    const v = readVector(fn, `logits[${r}]`, row);
     if (v.length === 0) throw new RangeError(`${fn}: logits[${r}] is empty`);
-    for (let i = 0; i < v.length; i++) flat.push(v[i] as number);
+    for (const x of v) flat.push(x);
     starts.push(flat.length);
   }
+  const data = Float64Array.from(flat);
   return {
-    rows: outer.length,
+    rows: count,
     rowAt: (r) => ({ start: starts[r] as number, end: starts[r + 1] as number }),
-    data: flat,
+    data,
   };
 }

@@ -1,6 +1,7 @@
 import { sigmoid } from "../activators/sigmoid.js";
 import { logPartitionFunction } from "../boltzmann/logPartitionFunction.js";
 import { thermodynamics } from "../boltzmann/thermodynamics.js";
+import { LOGITS, scan } from "../internal/kernel.js";
 import { numberOption, optionsOf } from "../internal/validate.js";
 import { entropy } from "../softmax/entropy.js";
 import { logSumExp } from "../softmax/logSumExp.js";
@@ -55,7 +56,14 @@ export interface Identity {
  *
  * Reduced units (kB = 1), so T = τ. Edge cases: as {@link softmax} (a −Infinity logit is masked,
  * +Infinity or NaN is a RangeError, every logit masked is a RangeError); the temperature must be
- * finite and nonzero (the limits are limits of these identities, not identities).
+ * finite and nonzero (the limits are limits of these identities, not identities). Every error
+ * names `identities`. Extreme inputs stay finite: the sides are formed relative to the dominant
+ * logit c (the largest for τ > 0, the smallest for τ < 0), where only differences zᵢ − c enter —
+ * the Gibbs side is exp(−(Eᵢ − E₀)/T − ln Z₀) with ln Z₀ = ln Z + E₀/T the log-partition function
+ * measured from the ground state, the free energy is c + τ·LSE((z − c)/τ), the gradient is
+ * differenced in y = (z − c)/τ (∂(τ·LSE(z/τ))/∂zᵢ = ∂LSE(y)/∂yᵢ), and dU/dT is differenced in
+ * ln T on U(T·e^{kh}) − U(T) — so logits of 1e308 or a temperature of 1e−300 give the identities
+ * that hold, not NaN or a false failure.
  *
  * @param logits - the zᵢ; never modified.
  * @see E. T. Jaynes, "Information theory and statistical mechanics", Phys. Rev. 106 (1957) 620.
@@ -72,12 +80,28 @@ export function identities(logits: ArrayLike<number>, options?: IdentitiesOption
   if (!Number.isFinite(tau) || tau === 0) {
     throw new RangeError(`${fn}: options.temperature must be finite and nonzero, got ${tau}`);
   }
-  const p = softmax(logits, { temperature: tau });
-  const z = Float64Array.from(logits as ArrayLike<number>);
+  // One read of the logits, validated here so every message names this function.
+  const S = scan(fn, "logits", logits, LOGITS);
+  if (S.active === 0) {
+    throw new RangeError(
+      `${fn}: ${S.n === 0 ? "logits is empty" : "every logit is -Infinity"}; there is no distribution`,
+    );
+  }
+  try {
+    return sevenIdentities(S.values, tau, tau > 0 ? S.hi : S.lo);
+  } catch (error) {
+    // Every input was checked above; anything left is reported under this function's name.
+    if (error instanceof Error) error.message = error.message.replace(/^(\w+):/, `${fn}: ($1)`);
+    throw error;
+  }
+}
+
+/** The seven identities for validated logits z at τ; c is the dominant logit. */
+function sevenIdentities(z: Float64Array | Float32Array, tau: number, c: number): Identity[] {
+  const p = softmax(z, { temperature: tau });
   const n = z.length;
   const { energies: E, temperature: T } = logitsToEnergies(z, { temperature: tau });
   const thermo = thermodynamics(E, { temperature: T });
-  const lnZ = logPartitionFunction(E, { temperature: T });
   const out: Identity[] = [];
   const add = (
     id: string,
@@ -90,33 +114,38 @@ export function identities(logits: ArrayLike<number>, options?: IdentitiesOption
     out.push({ id, statement, sides, difference, tolerance, holds: difference <= tolerance, note });
   };
 
-  // 1. softmax = Gibbs.
+  // 1. softmax = Gibbs, the Gibbs side from ln Z₀ = ln Z + E₀/T, the log-partition function of
+  // the levels measured from the ground state E₀ = −c (ln Z itself may not hold the digits).
+  const E0 = -c;
+  const shifted = E.map((e) => e - E0);
+  const lnZ0 = logPartitionFunction(shifted, { temperature: T });
   const gibbsSide = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    gibbsSide[i] = E[i] === Number.POSITIVE_INFINITY ? 0 : Math.exp(-(E[i] as number) / T - lnZ);
+    const d = shifted[i] as number;
+    gibbsSide[i] = d === Number.POSITIVE_INFINITY ? 0 : Math.exp(-d / T - lnZ0);
   }
   add(
     "softmax-is-gibbs",
     "softmax(z/τ) = Gibbs distribution of E = −z at T = τ",
     [
       { label: "softmax(z/τ)", value: p },
-      { label: "exp(−Eᵢ/T − ln Z)", value: gibbsSide },
+      { label: "exp(−(Eᵢ − E₀)/T − ln Z₀)", value: gibbsSide },
     ],
     1e-12,
-    "The Gibbs side is formed from ln Z by logPartitionFunction, not by normalising weights.",
+    "The Gibbs side uses ln Z₀ = ln Z + E₀/T from logPartitionFunction, not normalised weights.",
   );
 
-  // 2. τ·LSE(z/τ) = −F.
-  const scaled = z.map((v) => v / tau);
+  // 2. τ·LSE(z/τ) = −F, as c + τ·LSE((z − c)/τ) so that nothing overflows.
+  const y = z.map((v) => (v - c) / tau);
   add(
     "lse-is-free-energy",
     "τ·LSE(z/τ) = −F = kB·T·ln Z",
     [
-      { label: "τ·logSumExp(z/τ)", value: tau * logSumExp(scaled) },
+      { label: "c + τ·logSumExp((z − c)/τ)", value: c + tau * logSumExp(y) },
       { label: "−F", value: -thermo.freeEnergy },
     ],
     1e-12 * Math.max(1, Math.abs(thermo.freeEnergy)),
-    "Log-sum-exp of the scaled logits against the free energy of thermodynamics().",
+    "Log-sum-exp of the scaled logits (c: the dominant logit) against thermodynamics()' free energy.",
   );
 
   // 3. H = S/kB.
@@ -131,20 +160,22 @@ export function identities(logits: ArrayLike<number>, options?: IdentitiesOption
     "Shannon entropy of the softmax output against the thermodynamic entropy.",
   );
 
-  // 4. ∂(τ·LSE(z/τ))/∂zᵢ = pᵢ at up to eight of the most probable states.
+  // 4. ∂(τ·LSE(z/τ))/∂zᵢ = ∂LSE(y)/∂yᵢ = pᵢ (y = (z − c)/τ ≤ 0) at up to eight of the most
+  // probable states, differenced in y so that no value exceeds ln n + a few steps.
   const picked = Array.from({ length: n }, (_, i) => i)
     .filter((i) => (p[i] as number) > 0)
     .sort((a, b) => (p[b] as number) - (p[a] as number) || a - b)
     .slice(0, 8);
   const gradient = new Float64Array(picked.length);
   const exact = new Float64Array(picked.length);
-  const work = Float64Array.from(scaled);
+  const work = Float64Array.from(y);
   picked.forEach((i, k) => {
-    const h = 6e-6 * Math.max(1, Math.abs(z[i] as number), Math.abs(tau));
+    const yi = y[i] as number;
+    const h = 6e-6 * Math.max(1, Math.abs(yi));
     const at = (delta: number) => {
-      work[i] = ((z[i] as number) + delta) / tau;
-      const value = tau * logSumExp(work);
-      work[i] = scaled[i] as number;
+      work[i] = yi + delta;
+      const value = logSumExp(work);
+      work[i] = yi;
       return value;
     };
     gradient[k] = (at(-2 * h) - 8 * at(-h) + 8 * at(h) - at(2 * h)) / (12 * h);
@@ -155,23 +186,29 @@ export function identities(logits: ArrayLike<number>, options?: IdentitiesOption
     "∂(τ·LSE(z/τ))/∂zᵢ = pᵢ",
     [
       { label: "pᵢ = softmax(z/τ)ᵢ", value: exact },
-      { label: "five-point finite difference of τ·LSE", value: gradient },
+      { label: "five-point finite difference of LSE((z − c)/τ)", value: gradient },
     ],
     1e-6,
     `Checked at indices ${picked.join(", ")} (the most probable states).`,
   );
 
-  // 5. Var(E)/(kB T²) = C = dU/dT.
+  // 5. Var(E)/(kB T²) = C = dU/dT, dU/dT = (1/T)·dU/d ln T differenced on U(T·e^{kh}) − U(T),
+  // so neither T ± h nor U near ±1e308 overflows (a backward stencil where T·e^{2h} would).
   const U = (t: number) => thermodynamics(E, { temperature: t }).internalEnergy;
-  const h = 1e-3 * Math.abs(T);
-  const dUdT = (U(T - 2 * h) - 8 * U(T - h) + 8 * U(T + h) - U(T + 2 * h)) / (12 * h);
+  const h = 1e-3;
+  const U0 = thermo.internalEnergy;
+  const d = (k: number) => U(T * Math.exp(k * h)) - U0;
+  const dUdlnT = Number.isFinite(T * Math.exp(2 * h))
+    ? (d(-2) - 8 * d(-1) + 8 * d(1) - d(2)) / (12 * h)
+    : (-48 * d(-1) + 36 * d(-2) - 16 * d(-3) + 3 * d(-4)) / (12 * h);
+  const dUdT = dUdlnT / T;
   add(
     "fluctuation-is-response",
     "Var(E)/(kB·T²) = C = dU/dT",
     [
-      { label: "Var(E)/(kB·T²)", value: thermo.energyVariance / (T * T) },
+      { label: "Var(E)/(kB·T²)", value: thermo.energyVariance / T / T },
       { label: "C (thermodynamics)", value: thermo.heatCapacity },
-      { label: "dU/dT (five-point finite difference)", value: dUdT },
+      { label: "dU/dT (five-point finite difference in ln T)", value: dUdT },
     ],
     1e-6 * Math.max(1, thermo.heatCapacity),
     "The fluctuation side is the variance of E; the response side differentiates U(T).",

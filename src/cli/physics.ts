@@ -35,7 +35,7 @@ export async function physicalTemperature(
     }
     return { value: toNumber(t, flag), kB, unit: undefined };
   }
-  if (!/^[+-]?(\d|\.\d)/.test(t)) {
+  if (!/^[+-]?(\d|\.\d|inf|∞)/i.test(t)) {
     throw new UsageError(
       `${flag}: ${JSON.stringify(text)} is not a number or a quantity like "300 K"`,
     );
@@ -54,11 +54,25 @@ export async function physicalTemperature(
   let kB: number;
   try {
     kelvin = units.parseTemperature(t);
+  } catch (error) {
+    throw new UsageError(asFlag(error, flag, /^parseTemperature: temperature /));
+  }
+  try {
     kB = units.boltzmannConstant(opts.energyUnit);
   } catch (error) {
-    throw new UsageError(`${flag}: ${(error as Error).message}`);
+    throw new UsageError(asFlag(error, "--energy-unit", /^boltzmannConstant: unit /));
   }
   return { value: kelvin, kB, unit: "K" };
+}
+
+/**
+ * A library message as the CLI says it: the function and argument it names (`prefix`, e.g.
+ * "parseTemperature: temperature ") replaced by the flag, so the user reads about `--temperature`,
+ * not an internal option path.
+ */
+function asFlag(error: unknown, flag: string, prefix: RegExp): string {
+  const message = (error as Error).message;
+  return prefix.test(message) ? `${flag}: ${message.replace(prefix, "")}` : `${flag}: ${message}`;
 }
 
 /** The numeric flags models read. */
@@ -101,8 +115,35 @@ export async function resolveModel(
     };
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`--model ${name}: ${(error as Error).message}`);
+    throw new UsageError(modelMessage(name, (error as Error).message));
   }
+}
+
+/** Which flag sets each option of each model's library function (see MODELS). */
+const FLAGS: Record<string, Record<string, string>> = {
+  "two-level": { gap: "--gap" },
+  oscillator: { quantum: "--quantum", levels: "--levels" },
+  rotor: { rotationalConstant: "--quantum", maxJ: "--levels" },
+  paramagnet: { spin: "--spin", field: "--field" },
+  "ising-chain": { spins: "--levels", coupling: "--coupling", field: "--field" },
+  "ising-2d": { size: "--levels", coupling: "--coupling" },
+};
+
+/**
+ * A model's error in the CLI's words: "isingChain: options.coupling makes the energies overflow
+ * …" becomes "--coupling makes the energies overflow … (--model ising-chain)", every
+ * `options.<name>` the flag that sets it; a message that names no option keeps the model.
+ */
+export function modelMessage(model: string, message: string): string {
+  const flags = FLAGS[model] ?? {};
+  let named = false;
+  const text = message.replace(/^\w+: /, "").replace(/options\.(\w+)/g, (whole, option: string) => {
+    const flag = flags[option];
+    if (flag === undefined) return whole;
+    named = true;
+    return flag;
+  });
+  return named ? `${text} (--model ${model})` : `--model ${model}: ${text}`;
 }
 
 type ModelsModule = typeof import("../models/index.js");
@@ -162,6 +203,20 @@ export async function resolveExpression(opts: {
       degeneracies: s.degeneracies === undefined ? undefined : Float64Array.from(s.degeneracies),
     };
   } catch (error) {
-    throw new UsageError(`--expression: ${(error as Error).message}`);
+    throw new UsageError(expressionMessage((error as Error).message));
   }
+}
+
+/**
+ * An expression error in the CLI's words: the flags that set each option (`--expression`,
+ * `--degeneracy-expression`, `--index`, `--count`) instead of spectrumFromExpression's options.
+ */
+export function expressionMessage(message: string): string {
+  const text = message
+    .replace(/^spectrumFromExpression: /, "")
+    .replace(/options\.energy/g, "--expression")
+    .replace(/options\.degeneracy/g, "--degeneracy-expression")
+    .replace(/options\.index/g, "--index")
+    .replace(/ask for at most (\d+) levels/, "ask for at most --count $1");
+  return text.startsWith("--") ? text : `--expression: ${text}`;
 }

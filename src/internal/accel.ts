@@ -230,8 +230,12 @@ function stepOf(K: Kernel, n: number): number {
   return n <= K.chunk ? K.chunk : STREAM;
 }
 
-/** Input and output element types the kernel takes: 1 = Float64Array, 2 = Float32Array. */
+/**
+ * Input and output element types the kernel takes: 1 = Float64Array, 2 = Float32Array; 0 for
+ * anything else, a Proxy around a typed array included (the JavaScript path copies it once).
+ */
 export function kindOf(v: unknown): 0 | 1 | 2 {
+  if (!ArrayBuffer.isView(v)) return 0;
   if (v instanceof Float64Array) return 1;
   if (v instanceof Float32Array) return 2;
   return 0;

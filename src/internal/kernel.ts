@@ -23,7 +23,7 @@
 
 import { expDD } from "./exp.js";
 import { exponentOf, LN2_HI, LN2_LO, pow2, productError, SPLITTER, scaleByPow2 } from "./float.js";
-import { checkSameLength, checkVector, describe, needsTypeCheck } from "./validate.js";
+import { checkSameLength, readVector } from "./validate.js";
 
 /** Logits: −∞ is a masked state, +∞ undefined. */
 export const LOGITS = 1;
@@ -31,11 +31,17 @@ export const LOGITS = 1;
 export const ENERGIES = -1;
 export type Direction = typeof LOGITS | typeof ENERGIES;
 
-/** A validated input vector with its optional multipliers. */
+/**
+ * A validated input vector with its optional multipliers. `values` (and `mult`) are the caller's
+ * Float64Array or Float32Array, or a copy of any other array-like made by one read of each entry
+ * (`readVector`), so every later pass sees the numbers that were checked.
+ */
 export interface Spectrum {
-  readonly values: ArrayLike<number>;
+  readonly values: Float64Array | Float32Array;
   readonly n: number;
   readonly direction: Direction;
+  /** The multipliers gᵢ as read once (degeneracies or weights), or undefined. */
+  readonly mult?: Float64Array | Float32Array | undefined;
   /** Mantissas mᵢ in [1, 2) of the multipliers (0 for a zero multiplier), or undefined. */
   readonly mant: Float64Array | undefined;
   /** Binary exponents kᵢ of the multipliers, or undefined. */
@@ -63,21 +69,18 @@ export function scan(
   multInput?: unknown,
   allowUndefinedInfinity = false,
 ): Spectrum {
-  const values = checkVector(fn, name, input);
+  const values = readVector(fn, name, input);
   const n = values.length;
+  let mult: Float64Array | Float32Array | undefined;
   let mant: Float64Array | undefined;
   let expo: Int32Array | undefined;
   if (multInput !== undefined && multName !== undefined) {
-    const mult = checkVector(fn, multName, multInput);
+    mult = readVector(fn, multName, multInput);
     checkSameLength(fn, multName, mult, name, n);
     mant = new Float64Array(n);
     expo = new Int32Array(n);
-    const check = needsTypeCheck(mult);
     for (let i = 0; i < n; i++) {
       const g = mult[i] as number;
-      if (check && typeof g !== "number") {
-        throw new TypeError(`${fn}: ${multName}[${i}] must be a number, got ${describe(g)}`);
-      }
       if (!(g >= 0) || g === Number.POSITIVE_INFINITY) {
         const what = Number.isNaN(g) ? "is NaN" : `is ${g}; it must be finite and ≥ 0`;
         throw new RangeError(`${fn}: ${multName}[${i}] ${what}`);
@@ -89,10 +92,9 @@ export function scan(
       }
     }
   }
-  const check = needsTypeCheck(values);
   // Fast path: a tight min/max loop; x·0 is NaN exactly when x is NaN or ±∞, so one sum tells
   // whether anything needs the careful loop below (which also builds the error messages).
-  if (mant === undefined && !check) {
+  if (mant === undefined) {
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
     let special = 0;
@@ -108,6 +110,7 @@ export function scan(
             values,
             n,
             direction,
+            mult,
             mant,
             expo,
             active: 0,
@@ -115,7 +118,7 @@ export function scan(
             lo: Number.NaN,
             hi: Number.NaN,
           }
-        : { values, n, direction, mant, expo, active: n, infinite: 0, lo, hi };
+        : { values, n, direction, mult, mant, expo, active: n, infinite: 0, lo, hi };
     }
   }
   let lo = Number.POSITIVE_INFINITY;
@@ -124,9 +127,6 @@ export function scan(
   let infinite = 0;
   for (let i = 0; i < n; i++) {
     const x = values[i] as number;
-    if (check && typeof x !== "number") {
-      throw new TypeError(`${fn}: ${name}[${i}] must be a number, got ${describe(x)}`);
-    }
     if (Number.isNaN(x)) throw new RangeError(`${fn}: ${name}[${i}] is NaN`);
     const signed = x * direction;
     if (signed === Number.POSITIVE_INFINITY && allowUndefinedInfinity) {
@@ -147,7 +147,7 @@ export function scan(
     lo = Number.NaN;
     hi = Number.NaN;
   }
-  return { values, n, direction, mant, expo, active, infinite, lo, hi };
+  return { values, n, direction, mult, mant, expo, active, infinite, lo, hi };
 }
 
 /** Kinds of temperature. */

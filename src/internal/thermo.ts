@@ -16,7 +16,7 @@
  * @internal
  */
 
-import { LN2_HI, LN2_LO, scaleByPow2 } from "./float.js";
+import { exponentOf, LN2_HI, LN2_LO, pow2, scaleByPow2 } from "./float.js";
 import {
   type Beta,
   betaOf,
@@ -157,12 +157,18 @@ export function finiteState(
       if ((p[i] as number) > 0) x[i] = -reducedExponent(values[i] as number, c, B);
     }
   }
-  // ⟨x⟩, compensated.
+  // ⟨x⟩, compensated; and the most probable level (the mode), for `refined` below.
   let mh = 0;
   let ml = 0;
+  let mode = 0;
+  let top = 0;
   for (let i = 0; i < n; i++) {
     const pi = p[i] as number;
     if (pi === 0) continue;
+    if (pi > top) {
+      top = pi;
+      mode = i;
+    }
     const xi = x === undefined ? ((values[i] as number) - c) * factor : (x[i] as number);
     const term = pi * xi;
     const t = mh + term;
@@ -185,18 +191,88 @@ export function finiteState(
     vl += vh - (t - bb) + (term - bb);
     vh = t;
   }
-  const V = vh + vl;
+  let V = vh + vl;
   const lnZs = r.shift + logSum(r);
   const t = B.tauMant;
   const k = B.tauExp;
+  let U = c + scaleByPow2(X * t, k);
+  let varE = V === 0 ? 0 : scaleByPow2(V * t * t, 2 * k);
+  // Measured from c, U and Var(E) lose digits in two situations, and then they are measured again
+  // from the mode m, in energy units scaled by a power of two (`momentsAbout`):
+  // - the bulk of the distribution lies far from c (a huge degeneracy beside a deep ground
+  //   state: E = [0, −600], g = [1e300, 1] has U = −600·p₁ ≈ −2.26e−37, while c + kB·T·⟨x⟩ is
+  //   −600 + 600 = 0): U cancels against c, or the spread of x about ⟨x⟩ ≫ √Var(x) rounds away;
+  // - x = (E − c)/(kB·T) is so small (T ≥ 1e154 times the spread) that ⟨x⟩ or Var(x) is
+  //   subnormal or 0 while U and Var(E) are ordinary numbers.
+  const m = values[mode] as number;
+  const far =
+    m !== c &&
+    ((Math.abs(U) < 0.5 * Math.abs(c) && Math.abs(m) < 0.5 * Math.abs(c)) || X > 8 * Math.sqrt(V));
+  const tiny = S.lo !== S.hi && (V < 2 ** -960 || X < 2 ** -960);
+  if (far || tiny) {
+    const q = momentsAbout(values, p, m);
+    U = q.D === 0 ? m : m + scaleByPow2(q.D, q.k);
+    varE = q.W === 0 ? 0 : scaleByPow2(q.W, 2 * q.k);
+    V = q.W === 0 ? 0 : scaleByPow2(q.W / t / t, 2 * (q.k - k));
+  }
   return {
     temperature,
     beta: scaleByPow2(1 / t, -k),
     logZ: logNormalizer(B, r),
     freeEnergy: c - scaleByPow2(lnZs * t, k),
-    internalEnergy: c + scaleByPow2(X * t, k),
+    internalEnergy: U,
     entropy: kB * (X + lnZs),
     heatCapacity: kB * V,
-    energyVariance: V === 0 ? 0 : scaleByPow2(V * t * t, 2 * k),
+    energyVariance: varE,
   };
+}
+
+/**
+ * ⟨E − m⟩ = D·2ᵏ and Var(E) = W·2²ᵏ over the occupied levels, with d = (E − m)·2⁻ᵏ scaled by an
+ * exact power of two where the spread is beyond 2^±500, so that d² neither overflows nor
+ * underflows (energies spanning more than the double range are quartered first, also exactly).
+ * Both sums are compensated, the variance a second pass about D.
+ */
+function momentsAbout(
+  values: ArrayLike<number>,
+  p: Float64Array,
+  m: number,
+): { D: number; W: number; k: number } {
+  let M = 0;
+  for (let i = 0; i < p.length; i++) {
+    if ((p[i] as number) > 0) M = Math.max(M, Math.abs((values[i] as number) - m));
+  }
+  // A spread beyond the double range: quarter the energies (exactly) and bound |E − m|/4 by 2^1023.
+  const pre = M === Number.POSITIVE_INFINITY ? 0.25 : 1;
+  if (pre < 1) M = 2 ** 1023;
+  // Scale only far from 1, so d² neither overflows (M ≥ 2^500) nor underflows (M ≤ 2^−500): by
+  // 2^−e in two exact halves (2^1074 itself is not a double).
+  const e =
+    M > 2 ** 500 ? exponentOf(M) : M > 0 && M < 2 ** -500 ? Math.max(exponentOf(M), -1022) : 0;
+  const half = Math.trunc(e / 2);
+  const s1 = pow2(-half);
+  const s2 = pow2(half - e);
+  const d = (i: number) => ((values[i] as number) * pre - m * pre) * s1 * s2;
+  const D = sumOver(p, (i, pi) => pi * d(i));
+  const W = sumOver(p, (i, pi) => {
+    const dev = d(i) - D;
+    return pi * dev * dev;
+  });
+  return { D, W, k: e - Math.log2(pre) };
+}
+
+/** Σ term(i, pᵢ) over the occupied levels (pᵢ > 0), with TwoSum compensation. */
+function sumOver(p: Float64Array, term: (i: number, pi: number) => number): number {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < p.length; i++) {
+    const pi = p[i] as number;
+    if (pi === 0) continue;
+    const t = term(i, pi);
+    const u = hi + t;
+    const bb = u - hi;
+    lo += hi - (u - bb) + (t - bb);
+    hi = u;
+  }
+  return hi + lo;
 }

@@ -71,7 +71,8 @@ export function spinMultiplicity(fn: string, name: string, spin: unknown): numbe
  * it is accurate to a few ulp for every y, from 1e−300 to ∞.
  *
  * Edge cases: odd in y; B_j(0) = 0, B_j(±∞) = ±1; NaN in gives NaN (like Math.tanh). A spin
- * that is not a positive multiple of ½ is a RangeError.
+ * that is not a positive multiple of ½ is a RangeError; a spin or y that is not a number (a
+ * string such as "1", a boolean, a BigInt) is a TypeError naming it, as for the activators.
  *
  * @see L. Brillouin, J. Phys. Radium 8, 74 (1927); https://en.wikipedia.org/wiki/Brillouin_and_Langevin_functions
  * @example
@@ -83,6 +84,9 @@ export function spinMultiplicity(fn: string, name: string, spin: unknown): numbe
  */
 export function brillouin(spin: number, y: number): number {
   const n = spinMultiplicity("brillouin", "spin", spin);
+  if (typeof y !== "number") {
+    throw new TypeError(`brillouin: y must be a number, got ${describe(y)}`);
+  }
   if (Number.isNaN(y)) return Number.NaN;
   if (y === 0) return y;
   if (!Number.isFinite(y)) return Math.sign(y);

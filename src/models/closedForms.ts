@@ -76,13 +76,55 @@ export function isLimit(temperature: number): boolean {
   return temperature === 0 || !Number.isFinite(temperature);
 }
 
-/** The closed-form methods of a model, each checking its temperature. */
+/**
+ * Refuses a parameter whose spectrum leaves the double range: `largest` is the largest |E| the
+ * spectrum reaches (computed by the caller, e.g. N·(|J| + |h|)); when it is not finite, a level
+ * would be ±Infinity — a masked state or an undefined distribution, never the model asked for —
+ * so the parameter is a RangeError naming it (the CLI maps `options.coupling` to `--coupling`).
+ */
+export function finiteSpectrum(fn: string, parameters: string, largest: number, how: string): void {
+  if (!Number.isFinite(largest)) {
+    throw new RangeError(
+      `${fn}: ${parameters} make${/ and /.test(parameters) ? "" : "s"} the energies overflow the double range (${how} is beyond 1.8e308); use a smaller value`,
+    );
+  }
+}
+
+/**
+ * True when a closed-form state cannot be right for a finite spectrum: a NaN anywhere (an
+ * intermediate overflowed: βJ beyond the double range, J² in Var(E) for J ~ 1e300, a field of
+ * 5e−324), or an entropy, heat capacity or internal energy that is not finite (each is finite for
+ * a finite spectrum at any temperature).
+ */
+function broken(state: ExactState): boolean {
+  for (const v of Object.values(state)) if (Number.isNaN(v)) return true;
+  return (
+    !Number.isFinite(state.entropy) ||
+    !Number.isFinite(state.heatCapacity) ||
+    !Number.isFinite(state.internalEnergy)
+  );
+}
+
+/**
+ * The closed-form methods of a model, each checking its temperature. For a model with a finite
+ * spectrum (`exactSpectrum`), a closed-form state that overflowed on the way (see `broken`) is
+ * replaced by the core's sum over that exact spectrum at the same T, which is the exact answer
+ * to a few ulp: extreme parameters give the right finite numbers, never NaN.
+ */
 export function closedForms(
   model: string,
   evaluate: (temperature: number) => ExactState,
+  exactSpectrum?: { spectrum: Spectrum; kB: number },
 ): ClosedForms {
+  const safe =
+    exactSpectrum === undefined
+      ? evaluate
+      : (T: number) => {
+          const state = evaluate(T);
+          return broken(state) ? spectrumLimit(exactSpectrum.spectrum, T, exactSpectrum.kB) : state;
+        };
   const at = (method: string, temperature: number) =>
-    evaluate(temperatureArgument(`${model}.${method}`, temperature));
+    safe(temperatureArgument(`${model}.${method}`, temperature));
   return {
     exact: (T) => at("exact", T),
     logZ: (T) => at("logZ", T).logZ,
@@ -107,6 +149,20 @@ export function positiveOption(
   }
   if (!(value > 0) || !Number.isFinite(value)) {
     throw new RangeError(`${fn}: ${name} must be finite and > 0, got ${value}`);
+  }
+  return value;
+}
+
+/**
+ * An energy scale of a model (a gap, a quantum, a coupling, a field): 0 or a normal double. A
+ * subnormal one (below 2.2e−308) is a RangeError naming it: its multiples, the levels, would be
+ * rounded to a few bits (ε·m for ε = 5e−324 is not ε times m), a silently wrong spectrum.
+ */
+export function normalEnergy(fn: string, name: string, value: number): number {
+  if (value !== 0 && Math.abs(value) < 2 ** -1022) {
+    throw new RangeError(
+      `${fn}: ${name} = ${value} is subnormal, so its multiples (the levels) would lose their precision; use a larger energy unit`,
+    );
   }
   return value;
 }

@@ -1,5 +1,12 @@
 import { boltzmannConstant, integerOption } from "../internal/validate.js";
-import { booleanOption, closedForms, modelOptions, positiveOption } from "./closedForms.js";
+import {
+  booleanOption,
+  closedForms,
+  finiteSpectrum,
+  modelOptions,
+  normalEnergy,
+  positiveOption,
+} from "./closedForms.js";
 import { oscillatorState } from "./harmonicOscillator.js";
 import type { ExactModel } from "./types.js";
 
@@ -28,7 +35,9 @@ export interface EinsteinSolidOptions {
  * The truncated spectrum (q ≤ maxQuanta) matches the closed forms while the weight of the
  * dropped levels is negligible, that is while the mean number of quanta, M/(eˣ − 1), is far
  * below maxQuanta. Edge cases follow {@link harmonicOscillator}: T < 0 is a RangeError for the
- * closed forms; T = ±∞ gives C = 3N·kB. A degeneracy beyond the double range is a RangeError.
+ * closed forms; T = ±∞ gives C = 3N·kB. A degeneracy beyond the double range is a RangeError;
+ * so is a quantum whose top level ħω·(maxQuanta + 3N/2) overflows (quantum 1e308) or that is
+ * subnormal, naming options.quantum.
  *
  * @see A. Einstein, Ann. Phys. 22, 180 (1907).
  * @see https://en.wikipedia.org/wiki/Einstein_solid
@@ -45,7 +54,11 @@ export function einsteinSolid(options?: EinsteinSolidOptions): ExactModel {
   const opts = modelOptions(fn, options);
   const atoms =
     opts.atoms === undefined ? 1 : integerOption(fn, "options.atoms", opts.atoms, 1, 1e6);
-  const quantum = positiveOption(fn, "options.quantum", opts.quantum, 1);
+  const quantum = normalEnergy(
+    fn,
+    "options.quantum",
+    positiveOption(fn, "options.quantum", opts.quantum, 1),
+  );
   const maxQuanta =
     opts.maxQuanta === undefined
       ? 100
@@ -54,6 +67,12 @@ export function einsteinSolid(options?: EinsteinSolidOptions): ExactModel {
   const kB = boltzmannConstant(fn, opts.kB);
   const M = 3 * atoms;
   const offset = zeroPoint ? M / 2 : 0;
+  finiteSpectrum(
+    fn,
+    "options.quantum",
+    quantum * (maxQuanta + offset),
+    `the top level ħω·(maxQuanta${zeroPoint ? " + 3N/2" : ""}) = ${quantum}·${maxQuanta + offset}`,
+  );
   const energies = new Float64Array(maxQuanta + 1);
   const degeneracies = new Float64Array(maxQuanta + 1);
   let g = 1n; // C(q + M − 1, q), exactly

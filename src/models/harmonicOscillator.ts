@@ -1,5 +1,12 @@
 import { boltzmannConstant, integerOption } from "../internal/validate.js";
-import { booleanOption, closedForms, modelOptions, positiveOption } from "./closedForms.js";
+import {
+  booleanOption,
+  closedForms,
+  finiteSpectrum,
+  modelOptions,
+  normalEnergy,
+  positiveOption,
+} from "./closedForms.js";
 import type { ExactModel, ExactState } from "./types.js";
 
 /** Options of {@link harmonicOscillator}. */
@@ -97,7 +104,8 @@ export function oscillatorState(
  * Edge cases: T = ±0 gives the ground state (ln Z = −∞ with the zero-point energy, 0 without);
  * T = ±∞ gives ln Z = U = S = +∞ and C = kB (the classical limit of the infinite ladder — the
  * truncated spectrum's C returns to 0 there); T < 0 is a RangeError for the closed forms (Z of the
- * infinite ladder diverges) but fine for the truncated spectrum in the core.
+ * infinite ladder diverges) but fine for the truncated spectrum in the core. A quantum whose top
+ * level ħω·(levels − ½) overflows, or a subnormal one, is a RangeError naming options.quantum.
  *
  * @see https://en.wikipedia.org/wiki/Quantum_harmonic_oscillator#Statistical_mechanics
  * @see A. Einstein, Ann. Phys. 22, 180 (1907): the Einstein heat capacity.
@@ -113,7 +121,11 @@ export function oscillatorState(
 export function harmonicOscillator(options?: HarmonicOscillatorOptions): ExactModel {
   const fn = "harmonicOscillator";
   const opts = modelOptions(fn, options);
-  const quantum = positiveOption(fn, "options.quantum", opts.quantum, 1);
+  const quantum = normalEnergy(
+    fn,
+    "options.quantum",
+    positiveOption(fn, "options.quantum", opts.quantum, 1),
+  );
   const levels =
     opts.levels === undefined
       ? 1000
@@ -121,6 +133,12 @@ export function harmonicOscillator(options?: HarmonicOscillatorOptions): ExactMo
   const zeroPoint = booleanOption(fn, "options.zeroPoint", opts.zeroPoint, true);
   const kB = boltzmannConstant(fn, opts.kB);
   const offset = zeroPoint ? 0.5 : 0;
+  finiteSpectrum(
+    fn,
+    "options.quantum",
+    quantum * (levels - 1 + offset),
+    `the top level ħω·(levels − 1${zeroPoint ? " + ½" : ""}) = ${quantum}·${levels - 1 + offset}`,
+  );
   const energies = new Float64Array(levels);
   for (let n = 0; n < levels; n++) energies[n] = quantum * (n + offset);
   const degeneracies = new Float64Array(levels).fill(1);

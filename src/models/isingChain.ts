@@ -1,9 +1,12 @@
+import { exponentOf, scaleByPow2 } from "../internal/float.js";
 import { boltzmannConstant, describe, integerOption } from "../internal/validate.js";
 import {
   closedForms,
   finiteOption,
+  finiteSpectrum,
   isLimit,
   modelOptions,
+  normalEnergy,
   shiftedState,
   spectrumLimit,
   unmirror,
@@ -24,6 +27,9 @@ export interface IsingChainOptions {
   /** Boltzmann's constant (default 1). */
   kB?: number;
 }
+
+/** Beyond β·max(|J|, |h|) = 100 (kB·T below 0.01·max(|J|, |h|)) `exact` sums the exact spectrum. */
+const LOW_T = 100;
 
 /** Merges (energy, count) pairs, summing the counts exactly; levels ascending. */
 function levelsOf(pairs: Map<number, bigint>): {
@@ -117,8 +123,16 @@ function enumerateStates(N: number, J: number, h: number): Map<number, bigint> {
  * quantity is within 2e−14 relative from kB·T/|J| = 0.02 to 1e12 (at high T an unshifted form
  * keeps U = O(Nβ) from being a difference of O(N) terms). T < 0 uses the mirrored chain (−J, −h).
  *
+ * Below kB·T = 0.01·max(|J|, |h|), where the transfer-matrix forms lose digits (the frustrated
+ * ring most), `exact` sums the exact spectrum through the core instead; the forms are evaluated
+ * in units of a power of two near max(|J|, |h|), so J = 1e−300 or 1e300 is as accurate as J = 1.
+ *
  * Edge cases: T = ±0 and T = ±∞ are the core's limits on the spectrum; J = 0 (free spins) and
- * h = 0 are allowed; N = 1 is one spin bonded to itself (E = −J ∓ h).
+ * h = 0 are allowed; N = 1 is one spin bonded to itself (E = −J ∓ h). A coupling or field whose
+ * levels overflow (N·(|J| + |h|) beyond 1.8e308) or are subnormal is a RangeError naming
+ * options.coupling or options.field. The levels are doubles: a field below the spacing of doubles
+ * at N·|J| (h = 0.5 next to J = 1e307) splits nothing in the spectrum, while `exact` still
+ * resolves it.
  *
  * @see E. Ising, Z. Phys. 31, 253 (1925); H. A. Kramers, G. H. Wannier, Phys. Rev. 60, 252 (1941);
  *   https://en.wikipedia.org/wiki/Ising_model#One_dimension
@@ -136,8 +150,12 @@ export function isingChain(options: IsingChainOptions): ExactModel {
   if (options === undefined) throw new TypeError(`${fn}: options { spins } are required`);
   const opts = modelOptions(fn, options);
   const N = integerOption(fn, "options.spins", opts.spins, 1, 1000);
-  const J = finiteOption(fn, "options.coupling", opts.coupling, 1);
-  const h = finiteOption(fn, "options.field", opts.field, 0);
+  const J = normalEnergy(
+    fn,
+    "options.coupling",
+    finiteOption(fn, "options.coupling", opts.coupling, 1),
+  );
+  const h = normalEnergy(fn, "options.field", finiteOption(fn, "options.field", opts.field, 0));
   const kB = boltzmannConstant(fn, opts.kB);
   const how = opts.spectrum ?? "counting";
   if (how !== "counting" && how !== "enumeration") {
@@ -150,24 +168,57 @@ export function isingChain(options: IsingChainOptions): ExactModel {
       `${fn}: enumeration visits 2^N states and is limited to N ≤ 24, got ${N}; use spectrum: "counting"`,
     );
   }
+  finiteSpectrum(fn, "options.coupling", N * Math.abs(J), `|E| up to N·|J| = ${N}·${Math.abs(J)}`);
+  finiteSpectrum(fn, "options.field", N * Math.abs(h), `|E| up to N·|h| = ${N}·${Math.abs(h)}`);
+  finiteSpectrum(
+    fn,
+    "options.coupling and options.field",
+    N * Math.abs(J) + N * Math.abs(h),
+    `|E| up to N·(|J| + |h|) = ${N}·(${Math.abs(J)} + ${Math.abs(h)})`,
+  );
   const spectrum = levelsOf(how === "counting" ? countStates(N, J, h) : enumerateStates(N, J, h));
   const logBinomials = logEvenBinomials(N);
+  // The transfer matrix works in units of s = 2^⌊log₂ max(|J|, |h|)⌋ (an exact rescaling), so its
+  // derivatives in β, which carry powers of J, neither underflow (J = 1e−300) nor overflow
+  // (J = 1e300); U, F and Var(E) are scaled back by s and s², exactly.
+  const scale = Math.max(Math.abs(J), Math.abs(h));
+  const e = scale === 0 ? 0 : exponentOf(scale);
   const positive = (T: number, coupling: number, field: number): ExactState => {
-    const beta = 1 / (kB * T);
+    const t = scaleByPow2(kB * T, -e);
+    const j = scaleByPow2(coupling, -e);
+    const f = scaleByPow2(field, -e);
+    const beta = 1 / t;
     // High T: unshifted, so U is not the difference of two O(N) terms (see transferMatrix.ts).
     const { R, reference } =
-      beta * Math.max(Math.abs(coupling), Math.abs(field)) < 0.1
-        ? chainLogPartitionHighT(N, coupling, field, beta)
-        : chainLogPartition(N, coupling, field, beta, logBinomials);
-    return shiftedState(T, kB, reference, R);
+      beta * Math.max(Math.abs(j), Math.abs(f)) < 0.1
+        ? chainLogPartitionHighT(N, j, f, beta)
+        : chainLogPartition(N, j, f, beta, logBinomials);
+    const s = shiftedState(t, 1, reference, R);
+    return {
+      temperature: T,
+      beta: 1 / (kB * T),
+      logZ: s.logZ,
+      freeEnergy: scaleByPow2(s.freeEnergy, e),
+      internalEnergy: scaleByPow2(s.internalEnergy, e),
+      entropy: kB * s.entropy,
+      heatCapacity: kB * s.heatCapacity,
+      energyVariance: scaleByPow2(s.energyVariance, 2 * e),
+    };
   };
   const evaluate = (T: number): ExactState => {
     const beta = 1 / (kB * Math.abs(T));
-    if (isLimit(T) || !Number.isFinite(beta) || beta * (Math.abs(J) + Math.abs(h)) === 0) {
+    // Below kB·T = 0.01·max(|J|, |h|) the transfer-matrix forms lose digits (the frustrated ring
+    // most), and there the exact spectrum, summed by the core, is the exact answer.
+    if (
+      isLimit(T) ||
+      !Number.isFinite(beta) ||
+      beta * (Math.abs(J) + Math.abs(h)) === 0 ||
+      beta * scale > LOW_T
+    ) {
       return spectrumLimit(spectrum, T, kB);
     }
     if (T > 0) return positive(T, J, h);
     return unmirror(positive(-T, -J, -h), T, kB);
   };
-  return { ...spectrum, kB, ...closedForms(fn, evaluate) };
+  return { ...spectrum, kB, ...closedForms(fn, evaluate, { spectrum, kB }) };
 }

@@ -2,8 +2,10 @@ import { boltzmannConstant } from "../internal/validate.js";
 import { spinMoments, spinMultiplicity } from "./brillouin.js";
 import {
   closedForms,
+  finiteSpectrum,
   isLimit,
   modelOptions,
+  normalEnergy,
   positiveOption,
   spectrumLimit,
   temperatureArgument,
@@ -43,7 +45,10 @@ export interface ParamagnetModel extends ExactModel {
  * so every quantity is accurate to ~1e−15 relative from x = 1e−300 to x = 1e300.
  *
  * Edge cases: T = ±0 and T = ±∞ are the core's limits (ground state m = j; uniform);
- * magnetization(±0) = j, magnetization(±∞) = 0.
+ * magnetization(±0) = j, magnetization(±∞) = 0. A field whose levels ±ε·j overflow, or a
+ * subnormal one, is a RangeError naming options.field; Var(E) is formed as (ε·√Var(m))², so a
+ * field of 1e300 gives 0 rather than ∞·0 where the spins are frozen. Wherever an intermediate
+ * of the closed forms would still overflow, `exact` sums the (finite, exact) spectrum instead.
  *
  * @see https://en.wikipedia.org/wiki/Brillouin_and_Langevin_functions
  * @see E. M. Purcell, R. V. Pound, Phys. Rev. 81, 279 (1951) (a nuclear spin system at negative temperature).
@@ -60,9 +65,10 @@ export function paramagnet(options?: ParamagnetOptions): ParamagnetModel {
   const fn = "paramagnet";
   const opts = modelOptions(fn, options);
   const n = opts.spin === undefined ? 2 : spinMultiplicity(fn, "options.spin", opts.spin);
-  const eps = positiveOption(fn, "options.field", opts.field, 1);
+  const eps = normalEnergy(fn, "options.field", positiveOption(fn, "options.field", opts.field, 1));
   const kB = boltzmannConstant(fn, opts.kB);
   const j = (n - 1) / 2;
+  finiteSpectrum(fn, "options.field", eps * j, `|E| up to ε·j = ${eps}·${j}`);
   const energies = new Float64Array(n);
   for (let k = 0; k < n; k++) energies[k] = eps * (k - j);
   const spectrum = { energies, degeneracies: new Float64Array(n).fill(1) };
@@ -80,7 +86,7 @@ export function paramagnet(options?: ParamagnetOptions): ParamagnetModel {
       internalEnergy: -eps * s.mean,
       entropy: kB * (s.logZs + x * s.deficit),
       heatCapacity: kB * root * root,
-      energyVariance: eps * eps * s.variance,
+      energyVariance: (eps * Math.sqrt(s.variance)) ** 2,
     };
   };
   const evaluate = (T: number): ExactState => {
@@ -101,5 +107,5 @@ export function paramagnet(options?: ParamagnetOptions): ParamagnetModel {
     if (x === Number.POSITIVE_INFINITY) return Math.sign(T) * j;
     return Math.sign(T) * spinMoments(n, x).mean;
   };
-  return { ...spectrum, kB, magnetization, ...closedForms(fn, evaluate) };
+  return { ...spectrum, kB, magnetization, ...closedForms(fn, evaluate, { spectrum, kB }) };
 }

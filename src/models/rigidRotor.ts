@@ -1,6 +1,12 @@
 import { thermodynamics } from "../boltzmann/thermodynamics.js";
 import { boltzmannConstant, integerOption } from "../internal/validate.js";
-import { closedForms, modelOptions, positiveOption } from "./closedForms.js";
+import {
+  closedForms,
+  finiteSpectrum,
+  modelOptions,
+  normalEnergy,
+  positiveOption,
+} from "./closedForms.js";
 import type { ClosedForms, ExactModel, ExactState } from "./types.js";
 
 /** Options of {@link rigidRotor}. */
@@ -104,7 +110,9 @@ function noNegative(fn: string, T: number): void {
  *
  * Edge cases: T = ±0 is the ground state (ln Z = 0, S = 0); T = ±∞ gives ln Z = U = S = +∞ and
  * C = kB; T < 0 is a RangeError for the closed forms (the ladder is unbounded) but fine for the
- * truncated spectrum in the core; `highTemperature` needs T > 0.
+ * truncated spectrum in the core; `highTemperature` needs T > 0. A rotational constant whose top
+ * level B·maxJ(maxJ + 1) overflows, or a subnormal one, is a RangeError naming
+ * options.rotationalConstant.
  *
  * @see G. Herzberg, Molecular Spectra and Molecular Structure I (1950), ch. III;
  *   H. P. Mulholland, Proc. Camb. Phil. Soc. 24, 280 (1928) (the high-temperature series).
@@ -120,9 +128,19 @@ function noNegative(fn: string, T: number): void {
 export function rigidRotor(options?: RigidRotorOptions): RigidRotorModel {
   const fn = "rigidRotor";
   const opts = modelOptions(fn, options);
-  const B = positiveOption(fn, "options.rotationalConstant", opts.rotationalConstant, 1);
+  const B = normalEnergy(
+    fn,
+    "options.rotationalConstant",
+    positiveOption(fn, "options.rotationalConstant", opts.rotationalConstant, 1),
+  );
   const maxJ = opts.maxJ === undefined ? 100 : integerOption(fn, "options.maxJ", opts.maxJ, 0, 1e7);
   const kB = boltzmannConstant(fn, opts.kB);
+  finiteSpectrum(
+    fn,
+    "options.rotationalConstant",
+    B * (maxJ * (maxJ + 1)),
+    `the top level B·J(J + 1) = ${B}·${maxJ * (maxJ + 1)}`,
+  );
   const energies = new Float64Array(maxJ + 1);
   const degeneracies = new Float64Array(maxJ + 1);
   for (let J = 0; J <= maxJ; J++) {

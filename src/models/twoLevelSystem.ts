@@ -3,6 +3,7 @@ import {
   closedForms,
   isLimit,
   modelOptions,
+  normalEnergy,
   positiveOption,
   spectrumLimit,
 } from "./closedForms.js";
@@ -37,7 +38,8 @@ function softplus(y: number): number {
  * included (population inversion: p₁ > p₀ once y > 0).
  *
  * Edge cases: T = ±0 and T = ±∞ are the limits of CONTRACT.md (ground level, resp. g-weighted
- * uniform); NaN is a RangeError; Δ, g₀, g₁ must be finite and > 0.
+ * uniform); NaN is a RangeError; Δ, g₀, g₁ must be finite and > 0, and Δ not subnormal (a
+ * RangeError naming options.gap).
  *
  * @see https://en.wikipedia.org/wiki/Schottky_anomaly
  * @see C. Kittel, H. Kroemer, Thermal Physics, 2nd ed., ch. 3 (the two-state system).
@@ -53,7 +55,7 @@ function softplus(y: number): number {
 export function twoLevelSystem(options?: TwoLevelOptions): ExactModel {
   const fn = "twoLevelSystem";
   const opts = modelOptions(fn, options);
-  const gap = positiveOption(fn, "options.gap", opts.gap, 1);
+  const gap = normalEnergy(fn, "options.gap", positiveOption(fn, "options.gap", opts.gap, 1));
   const g0 = positiveOption(fn, "options.g0", opts.g0, 1);
   const g1 = positiveOption(fn, "options.g1", opts.g1, 1);
   const kB = boltzmannConstant(fn, opts.kB);
@@ -87,5 +89,5 @@ export function twoLevelSystem(options?: TwoLevelOptions): ExactModel {
       energyVariance: gap * root * (gap * root),
     };
   };
-  return { ...spectrum, kB, ...closedForms(fn, evaluate) };
+  return { ...spectrum, kB, ...closedForms(fn, evaluate, { spectrum, kB }) };
 }

@@ -1,5 +1,5 @@
 import { FINITE, fillLogProbabilities, fillWeights } from "../internal/kernel.js";
-import type { WritableArrayLike } from "../internal/validate.js";
+import { readVector, type WritableArrayLike } from "../internal/validate.js";
 import { logSoftmaxOnKernel, prepareLogits } from "./prepare.js";
 import type { SoftmaxIntoOptions, SoftmaxOptions } from "./softmax.js";
 
@@ -34,14 +34,10 @@ export function logSoftmax(
   logits: ArrayLike<number>,
   options?: SoftmaxOptions & { out?: WritableArrayLike },
 ): WritableArrayLike {
-  const fast = logSoftmaxOnKernel("logSoftmax", logits, options);
+  const z = readVector("logSoftmax", "logits", logits);
+  const fast = logSoftmaxOnKernel("logSoftmax", z, options);
   if (fast !== undefined) return fast;
-  const { S, B, out, done } = prepareLogits(
-    "logSoftmax",
-    logits,
-    options,
-    Number.NEGATIVE_INFINITY,
-  );
+  const { S, B, out, done } = prepareLogits("logSoftmax", z, options, Number.NEGATIVE_INFINITY);
   if (done) return out;
   // The limits need the weights themselves; the finite case only their sum.
   const w = B.kind === FINITE ? undefined : out;

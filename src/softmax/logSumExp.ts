@@ -1,6 +1,6 @@
 import { active, kindOf, spectrumOnKernel, weightsTyped } from "../internal/accel.js";
 import { betaOf, fillWeights, LOGITS, logNormalizer, scan } from "../internal/kernel.js";
-import { describe, optionsOf } from "../internal/validate.js";
+import { describe, optionsOf, readVector } from "../internal/validate.js";
 import { type SignedLogSumExp, signedLogSumExp } from "./signedLogSumExp.js";
 
 const UNIT = betaOf(LOGITS, 1, 1);
@@ -77,11 +77,12 @@ export function logSumExp(
   if (returnSign !== undefined && typeof returnSign !== "boolean") {
     throw new TypeError(`${fn}: options.returnSign must be a boolean, got ${describe(returnSign)}`);
   }
-  if (returnSign === true) return signedLogSumExp(fn, values, opts.weights);
+  const x = readVector(fn, "values", values);
+  if (returnSign === true) return signedLogSumExp(fn, x, opts.weights);
   const K = active();
-  if (K !== undefined && opts.weights === undefined && kindOf(values) !== 0 && values.length > 0) {
+  if (K !== undefined && opts.weights === undefined && kindOf(x) !== 0 && x.length > 0) {
     // The WebAssembly SIMD kernel: the same bits as the path below, several times faster.
-    const typed = values as Float64Array | Float32Array;
+    const typed = x;
     const S = spectrumOnKernel(K, fn, "values", typed, LOGITS, true);
     if (S !== undefined) {
       const [sumHi, sumLo] = weightsTyped(K, typed, UNIT, S.hi, undefined);
@@ -90,7 +91,7 @@ export function logSumExp(
   }
   let S: ReturnType<typeof scan>;
   try {
-    S = scan(fn, "values", values, LOGITS, "options.weights", opts.weights, true);
+    S = scan(fn, "values", x, LOGITS, "options.weights", opts.weights, true);
   } catch (error) {
     if (error instanceof RangeError && /weights\[\d+\] is -/.test(error.message)) {
       error.message += " (with options.returnSign: true, weights of any sign are allowed)";

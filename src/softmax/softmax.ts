@@ -1,6 +1,6 @@
 import { softmaxFloat32 } from "../internal/f32.js";
 import { fillWeights, normalize } from "../internal/kernel.js";
-import type { WritableArrayLike } from "../internal/validate.js";
+import { readVector, type WritableArrayLike } from "../internal/validate.js";
 import { type OnAllMasked, prepareLogits, softmaxOnKernel } from "./prepare.js";
 
 /** Options of {@link softmax} and {@link logSoftmax}. */
@@ -17,7 +17,10 @@ export interface SoftmaxOptions {
 
 /** {@link SoftmaxOptions} with a caller-supplied output vector. */
 export interface SoftmaxIntoOptions<O extends WritableArrayLike> extends SoftmaxOptions {
-  /** A writable array-like of the same length, filled and returned (may be `logits` itself). */
+  /**
+   * A plain array, a Float64Array or a Float32Array of the same length, filled and returned (may
+   * be `logits` itself); any other typed array, a BigInt array or a frozen array is a TypeError.
+   */
   out: O;
 }
 
@@ -32,6 +35,10 @@ export interface SoftmaxIntoOptions<O extends WritableArrayLike> extends Softmax
  *
  * This is exactly the Boltzmann–Gibbs distribution of the energies Eᵢ = −zᵢ at temperature
  * T = τ with kB = 1; see {@link gibbs} and {@link logitsToEnergies}.
+ *
+ * Each entry of `logits` is read once (anything but a Float64Array or Float32Array is copied
+ * first, and then served by the same paths); `out` must be a plain array, a Float64Array or a
+ * Float32Array of the same length (an Int8Array, a BigInt array or a frozen array is a TypeError).
  *
  * Edge cases: a −Infinity logit is a masked state (probability exactly 0 at every temperature);
  * +Infinity or NaN is a RangeError naming the index; every logit −Infinity is a RangeError, or
@@ -66,9 +73,11 @@ export function softmax(
   logits: ArrayLike<number>,
   options?: SoftmaxOptions & { out?: WritableArrayLike },
 ): WritableArrayLike {
-  const fast = softmaxOnKernel("softmax", logits, options);
+  // One read of the input (a copy unless it is a Float64Array or Float32Array); both paths use it.
+  const z = readVector("softmax", "logits", logits);
+  const fast = softmaxOnKernel("softmax", z, options);
   if (fast !== undefined) return fast;
-  const { S, B, out, done } = prepareLogits("softmax", logits, options, 0);
+  const { S, B, out, done } = prepareLogits("softmax", z, options, 0);
   if (done) return out;
   if (B.unit && S.values instanceof Float32Array && out instanceof Float32Array) {
     softmaxFloat32(S.values, S.hi, out);

@@ -16,13 +16,7 @@
 
 import { ENERGIES, type Spectrum, scan } from "../internal/kernel.js";
 import { type ThermodynamicState, thermodynamicState } from "../internal/thermo.js";
-import {
-  boltzmannConstant,
-  checkVector,
-  describe,
-  needsTypeCheck,
-  optionsOf,
-} from "../internal/validate.js";
+import { boltzmannConstant, describe, optionsOf, readVector } from "../internal/validate.js";
 import { fusedState } from "./fused.js";
 
 /** A spectrum prepared for sweeping: merged, sorted levels and the way back to the states. */
@@ -66,13 +60,9 @@ export function prepareSweep(
   if (opts.temperatures === undefined) {
     throw new TypeError(`${fn}: options.temperatures is required (an array of numbers)`);
   }
-  const temperatures = checkVector(fn, "options.temperatures", opts.temperatures);
-  const check = needsTypeCheck(temperatures);
+  const temperatures = readVector(fn, "options.temperatures", opts.temperatures);
   for (let j = 0; j < temperatures.length; j++) {
     const T = temperatures[j] as number;
-    if (check && typeof T !== "number") {
-      throw new TypeError(`${fn}: options.temperatures[${j}] must be a number, got ${describe(T)}`);
-    }
     if (Number.isNaN(T)) throw new RangeError(`${fn}: options.temperatures[${j}] is NaN`);
   }
   const kB = boltzmannConstant(fn, opts.kB);
@@ -91,7 +81,7 @@ export function prepareSweep(
   }
   const n = S.n;
   const E = S.values;
-  const g = degeneracies as ArrayLike<number> | undefined;
+  const g = S.mult;
   const masked = (i: number) =>
     E[i] === Number.POSITIVE_INFINITY || (g !== undefined && (g[i] as number) === 0);
 

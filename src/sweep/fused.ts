@@ -127,8 +127,9 @@ export function fusedState(
   const m1 = (mh + ml) / W; // ⟨d⟩
   const m2 = (qh + ql) / W; // ⟨d²⟩
   const V = m2 - m1 * m1;
-  // More than three digits lost to cancellation (or no spread at all): use the two-pass engine.
-  if (!(V > 1e-3 * m2)) return undefined;
+  // More than three digits lost to cancellation (or no spread at all), or ⟨d²⟩ so small that it
+  // is subnormal (T beyond 1e150 times the spread): use the two-pass engine.
+  if (!(V > 1e-3 * m2) || !(m2 >= 2 ** -960)) return undefined;
   const X = (K - c) * factor + m1; // ⟨x⟩ = ⟨(E − c)·|β|⟩
   // ln Σw = ln(sh + sl), keeping the low part.
   const lnW = Math.log(sh) + sl / sh;
@@ -144,7 +145,9 @@ export function fusedState(
     beta: scaleByPow2(1 / t, -k),
     logZ: cb + lnW + cbErr,
     freeEnergy: c - scaleByPow2(lnW * t, k),
-    internalEnergy: c + scaleByPow2(X * t, k),
+    // U = K + ⟨E − K⟩: about the pilot mean, not c + kB·T·⟨x⟩, which cancels when the weight
+    // sits far from the ground state (a huge degeneracy beside a deep ground level).
+    internalEnergy: K + scaleByPow2(m1 * t, k),
     entropy: kB * (X + lnW),
     heatCapacity: kB * V,
     energyVariance: scaleByPow2(V * t * t, 2 * k),

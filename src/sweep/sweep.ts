@@ -1,6 +1,17 @@
 import type { ThermodynamicState } from "../internal/thermo.js";
 import { expandToStates, prepareSweep, stateAt } from "./engine.js";
 
+/**
+ * The most occupations one {@link sweep} with `probabilities: true` keeps: 10⁸ numbers (states ×
+ * temperatures, 800 MB). Beyond it the call is a RangeError naming options.probabilities before
+ * anything is computed; {@link sweepRows} streams the same rows one at a time, with no limit.
+ * @example
+ * ```ts
+ * MAX_SWEEP_PROBABILITIES // => 100000000
+ * ```
+ */
+export const MAX_SWEEP_PROBABILITIES = 100_000_000;
+
 /** Options of {@link sweep} and {@link sweepRows}. */
 export interface SweepOptions {
   /** The temperatures, in order (e.g. from {@link "gibbs-softmax"!temperatureGrid}). */
@@ -43,8 +54,9 @@ export interface SweepRow extends ThermodynamicState {
  * Physics makes it cheaper: equal energies are merged into degenerate levels first (one sort),
  * and at each temperature only the levels whose Boltzmann factor is not below e^−750 are visited
  * (the rest are exactly 0 in double precision), so cold temperatures cost almost nothing.
- * With `probabilities: true` it also keeps one occupation vector per temperature (O(n·m)); for
- * big sweeps stream them instead with {@link sweepRows}.
+ * With `probabilities: true` it also keeps one occupation vector per temperature (O(n·m), at most
+ * {@link MAX_SWEEP_PROBABILITIES} = 10⁸ numbers, else a RangeError); for big sweeps stream them
+ * instead with {@link sweepRows}.
  *
  * Edge cases: every temperature follows {@link thermodynamics} (T = 0, ±∞ and T < 0 allowed; a
  * NaN temperature is a RangeError naming its index); an empty temperature list gives empty
@@ -61,6 +73,11 @@ export function sweep(energies: ArrayLike<number>, options: SweepOptions): Sweep
   const prep = prepareSweep("sweep", energies, options);
   const { temperatures, probabilities } = prep;
   const m = temperatures.length;
+  if (probabilities && prep.states * m > MAX_SWEEP_PROBABILITIES) {
+    throw new RangeError(
+      `sweep: options.probabilities: ${prep.states} states × ${m} temperatures is beyond ${MAX_SWEEP_PROBABILITIES} occupations; stream them with sweepRows`,
+    );
+  }
   const result: SweepResult = {
     temperature: new Float64Array(m),
     logZ: new Float64Array(m),

@@ -1,12 +1,23 @@
 import { integerOption, optionsOf, requiredNumber } from "../internal/validate.js";
 
+/**
+ * The most temperatures one {@link temperatureGrid} returns: 10⁷ (80 MB). A larger `points` is a
+ * RangeError naming the function and the option before anything is allocated, never the
+ * engine's "Array buffer allocation failed".
+ * @example
+ * ```ts
+ * MAX_GRID_POINTS // => 10000000
+ * ```
+ */
+export const MAX_GRID_POINTS = 10_000_000;
+
 /** Options of {@link temperatureGrid}. */
 export interface TemperatureGridOptions {
   /** First temperature (returned exactly as given). */
   from: number;
   /** Last temperature (returned exactly as given). */
   to: number;
-  /** Number of temperatures, an integer ≥ 2. */
+  /** Number of temperatures, an integer from 2 to {@link MAX_GRID_POINTS} (10⁷). */
   points: number;
   /** "log" (default: geometric spacing, needs from > 0 and to > 0) or "linear". */
   scale?: "log" | "linear";
@@ -20,8 +31,9 @@ export interface TemperatureGridOptions {
  * the logs when to/from overflows (log scale), or (1 − t)·from + t·to with t = i/(n−1) (linear, which never overflows
  * even for from = −to = 1e308). Descending grids are allowed.
  *
- * Edge cases: `points` must be an integer ≥ 2; endpoints must be finite (a log grid needs them
- * > 0); an unknown scale is a RangeError.
+ * Edge cases: `points` must be an integer from 2 to {@link MAX_GRID_POINTS} (10⁷; more is a
+ * RangeError naming options.points before anything is allocated); endpoints must be finite (a
+ * log grid needs them > 0); an unknown scale is a RangeError.
  *
  * @example
  * ```ts
@@ -37,7 +49,7 @@ export function temperatureGrid(options: TemperatureGridOptions): Float64Array {
   const opts = optionsOf(fn, options);
   const from = requiredNumber(fn, "options.from", opts.from);
   const to = requiredNumber(fn, "options.to", opts.to);
-  const points = integerOption(fn, "options.points", opts.points, 2);
+  const points = integerOption(fn, "options.points", opts.points, 2, MAX_GRID_POINTS);
   const scale = opts.scale ?? "log";
   if (scale !== "log" && scale !== "linear") {
     throw new RangeError(

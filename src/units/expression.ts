@@ -65,6 +65,19 @@ export const ALLOWED_FUNCTIONS = new Set([
   "erf",
 ]);
 
+/** The comparisons an expression may use (mathjs' function names); each gives a boolean. */
+export const COMPARISONS = new Set([
+  "smaller",
+  "larger",
+  "smallerEq",
+  "largerEq",
+  "equal",
+  "unequal",
+]);
+
+/** The logical operators; each gives a boolean. */
+export const LOGICAL = new Set(["and", "or", "xor", "not"]);
+
 /** Operators an expression may use. */
 const ALLOWED_OPERATORS = new Set([
   "add",
@@ -76,16 +89,8 @@ const ALLOWED_OPERATORS = new Set([
   "unaryPlus",
   "mod",
   "factorial",
-  "smaller",
-  "larger",
-  "smallerEq",
-  "largerEq",
-  "equal",
-  "unequal",
-  "and",
-  "or",
-  "xor",
-  "not",
+  ...COMPARISONS,
+  ...LOGICAL,
 ]);
 
 /** Mathematical constants an expression may name. */
@@ -267,14 +272,17 @@ function check(node: MathNode, text: string, ctx: ExpressionContext): void {
   }
 }
 
+/** A vetted formula: its syntax tree and mathjs' compiled evaluator of it. */
+export interface VettedExpression {
+  readonly tree: MathNode;
+  evaluate(scope: Map<string, unknown>): unknown;
+}
+
 /**
  * Checks the length, parses (a syntax error points at its character) and vets the tree, and
- * returns the compiled evaluator.
+ * returns it with mathjs' compiled evaluator.
  */
-export function compileExpression(
-  text: unknown,
-  ctx: ExpressionContext,
-): { evaluate: (scope: Map<string, unknown>) => unknown } {
+export function compileExpression(text: unknown, ctx: ExpressionContext): VettedExpression {
   if (typeof text !== "string") {
     throw new TypeError(
       `${ctx.fn}: ${ctx.name} must be a string (an expression such as "${ctx.index} + 1/2"), got ${text === null ? "null" : typeof text}`,
@@ -301,5 +309,6 @@ export function compileExpression(
     );
   }
   check(tree, text, ctx);
-  return tree.compile();
+  const compiled = tree.compile();
+  return { tree, evaluate: (scope) => compiled.evaluate(scope) };
 }

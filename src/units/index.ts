@@ -13,6 +13,8 @@ export { parseEnergy } from "./parseEnergy.js";
 export { parseTemperature } from "./parseTemperature.js";
 export {
   type ExpressionSpectrumOptions,
+  MATHJS_WEIGHT,
+  MAX_EXPRESSION_COST,
   MAX_EXPRESSION_LEVELS,
   spectrumFromExpression,
 } from "./spectrumFromExpression.js";

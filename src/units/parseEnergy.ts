@@ -1,12 +1,17 @@
 import { describe } from "../internal/validate.js";
 import {
-  apply,
+  applyFactor,
+  applyToDecimal,
+  decimalLog10,
   dimensionName,
   ENERGY_UNITS,
   energyUnit,
+  factorOf,
   joulesPerUnit,
   over,
+  overflowError,
   parseQuantity,
+  writesInfinity,
 } from "./quantity.js";
 
 /**
@@ -18,12 +23,16 @@ import {
  * Constants are the exact CODATA 2018 ones ({@link CODATA_2018}); the calorie is the
  * thermochemical one, 4.184 J.
  *
- * Conversions carry their powers of ten exactly: "0.1 eV" in meV is 100, "25 meV" in eV 0.025.
+ * Conversions are exact: the written decimal times the exact factor, rounded once to the nearest
+ * double, so "0.1 eV" in meV is 100, "25 meV" in eV 0.025, and "1e309 cm^-1" in J is finite and
+ * right although 1e309 itself is not a double. "Infinity meV" (also "inf", "∞") is +Infinity, a
+ * masked level.
  *
  * Edge cases: a number is taken as already in `unit` and returned unchanged. A string that is
  * not a quantity, a unit of another dimension ("5 K": use {@link thermalEnergy} for kB·T), or a
  * target unit that is not an energy is a RangeError naming the argument and the expected
- * dimension; a wrong type is a TypeError.
+ * dimension; a wrong type is a TypeError. A finite written energy whose value in `unit` is beyond
+ * the double range ("1e308 eV" in meV is 1e311) is a RangeError, never Infinity or NaN.
  *
  * @param energy - e.g. "25 meV", "1200 cm^-1", "4.2 kJ/mol".
  * @param unit - the energy unit of the result, e.g. "meV", "eV", "J", "kJ/mol", "cm^-1".
@@ -33,7 +42,7 @@ import {
  * parseEnergy("25 meV", "meV")      // => 25
  * parseEnergy("0.1 eV", "meV")      // => 100
  * parseEnergy("1200 cm^-1", "meV")  // => 148.7810381198403
- * parseEnergy("4.2 kJ/mol", "meV")  // => 43.529932556301134
+ * parseEnergy("4.2 kJ/mol", "meV")  // => 43.52993255630113
  * parseEnergy("2.5e-21 J")          // => 2.5e-21
  * ```
  */
@@ -61,6 +70,11 @@ export function parseEnergy(energy: string | number, unit = "J"): number {
       `${fn}: energy ${JSON.stringify(energy)} is ${dimensionName(q.unit)}, expected ${expected} (units: ${ENERGY_UNITS})${hint}`,
     );
   }
-  if (q.unitText === unit) return q.value;
-  return apply(q.text, over(J, target));
+  const f = factorOf(over(J, target));
+  const value =
+    q.unitText === unit ? q.value : (applyToDecimal(q.text, f) ?? applyFactor(q.value, f));
+  if (!Number.isFinite(value) && !writesInfinity(q.text)) {
+    throw overflowError(fn, "energy", energy, unit, decimalLog10(q.text) + f.log10);
+  }
+  return value;
 }

@@ -10,9 +10,30 @@
 import type { Unit } from "mathjs";
 import { describe } from "../internal/validate.js";
 import { mathjs } from "./mathjs.js";
-import { apply, over, power, type Scaled, scaled, times } from "./scaled.js";
+import {
+  apply,
+  applyFactor,
+  applyToDecimal,
+  decimalLog10,
+  type Factor,
+  factorOf,
+  over,
+  power,
+  type Scaled,
+  scaled,
+  times,
+} from "./scaled.js";
 
-export { apply, over, type Scaled };
+export {
+  apply,
+  applyFactor,
+  applyToDecimal,
+  decimalLog10,
+  type Factor,
+  factorOf,
+  over,
+  type Scaled,
+};
 
 // kB = 1.380649·10⁻²³ J/K exactly; the others stay symbolic.
 const KB = scaled(1380649, -29);
@@ -52,7 +73,9 @@ export function siValue(unit: Unit): Scaled {
     // mathjs' types call the prefix a string; at run time it is { name, value }.
     const p = Number((c.prefix as unknown as { value: number }).value);
     const k = Math.round(Math.log10(p));
-    const decimal = p === 10 ** k || (k < 0 && p === 1 / 10 ** -k);
+    // An SI prefix is exactly 10^k; mathjs holds it as the double nearest 10^k (1e-24 for yocto,
+    // which neither 10 ** -24 nor 1 / 10 ** 24 reproduces), so compare with that literal.
+    const decimal = p === Number(`1e${k}`);
     const prefix = decimal ? scaled(1, k) : scaled(p);
     let factor = times(base, prefix);
     if (c.power !== 1) {
@@ -122,7 +145,43 @@ function normalise(text: string): string {
     .replace(/\s*·\s*/g, " ");
 }
 
-const NUMBER = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*)$/s;
+const NUMBER = /^([+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|∞))\s*(.*)$/is;
+const INFINITY = /^([+-]?)(?:inf(?:inity)?|∞)$/i;
+
+/** The number a quantity's text holds: a decimal, or ±Infinity written as inf, Infinity or ∞. */
+function numberOf(text: string): number {
+  const inf = INFINITY.exec(text);
+  if (inf !== null) return inf[1] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  return Number(text);
+}
+
+/** True when the text writes an infinity (so an infinite result is what the user asked for). */
+export function writesInfinity(text: string): boolean {
+  return INFINITY.test(text);
+}
+
+/**
+ * A RangeError for a quantity whose finite written number gives a value beyond the double range
+ * (about ±1.8e308): "1e999 K" is refused, never silently read as Infinity; "Infinity K" is the
+ * way to ask for the limit. `unit` is the unit the value overflowed in, `estimate` its log₁₀.
+ */
+export function overflowError(
+  fn: string,
+  name: string,
+  text: string,
+  unit: string,
+  estimate?: number,
+): RangeError {
+  const about =
+    estimate === undefined || !Number.isFinite(estimate)
+      ? `beyond the double range in ${unit}`
+      : `about 1e${Math.round(estimate)} ${unit}, beyond the double range`;
+  const written = NUMBER.exec(normalise(text));
+  const unitText = written === null ? "" : ` ${(written[2] as string).trim()}`;
+  return new RangeError(
+    `${fn}: ${name} ${JSON.stringify(text)} is ${about} (largest magnitude about 1.8e308); write "Infinity${unitText}" if the infinite limit is meant`,
+  );
+}
 
 /**
  * Parses a unit (no number), e.g. "meV" or "kJ/mol". `whole` is the text the user gave, when the
@@ -177,7 +236,7 @@ export function parseQuantity(fn: string, name: string, text: string, expected: 
       `${fn}: ${name} ${JSON.stringify(text)} is not a quantity (a number followed by a unit); expected ${expected}`,
     );
   }
-  const value = Number(m[1]);
+  const value = numberOf(m[1] as string);
   const unitText = (m[2] as string).trim();
   if (unitText === "") {
     throw new RangeError(
@@ -199,21 +258,28 @@ const FREQUENCY = [0, 0, -1, 0, 0, 0, 0];
  * radian, rad/m), a frequency (× h; × ħ for rad/s).
  */
 export function joulesPerUnit(unit: Unit): Scaled | undefined {
-  const d = unit.dimensions;
+  const perSI = joulesPerSI(unit.dimensions);
+  return perSI === undefined ? undefined : times(siValue(unit), perSI);
+}
+
+/**
+ * Joules per particle in one SI unit of the dimension `d` (mathjs' dimension vector): 1 for an
+ * energy, 1/N_A for an energy per amount, h·c for a wavenumber, h for a frequency (ħ·c and ħ with
+ * a radian: a radian is 1 in the SI, so J·rad is an energy, ħ·ω with ω in rad/s); undefined for
+ * anything else.
+ */
+export function joulesPerSI(d: readonly number[]): Scaled | undefined {
   const core = d.slice(0, 7);
   const angle = d[7] ?? 0;
   const bits = d[8] ?? 0;
   if (bits !== 0) return undefined;
-  const si = siValue(unit);
-  // A radian is 1 in the SI, so J·rad is an energy (ħ·ω with ω in rad/s); mathjs' SI value of
-  // an angle unit already holds its size (1° = π/180).
-  if (sameDims(core, ENERGY)) return si;
-  if (sameDims(core, MOLAR)) return over(si, NA);
+  if (sameDims(core, ENERGY)) return scaled(1);
+  if (sameDims(core, MOLAR)) return over(scaled(1), NA);
   if (sameDims(core, WAVENUMBER) && (angle === 0 || angle === 1)) {
-    return times(si, angle === 0 ? HC : HBAR_C);
+    return angle === 0 ? HC : HBAR_C;
   }
   if (sameDims(core, FREQUENCY) && (angle === 0 || angle === 1)) {
-    return times(si, angle === 0 ? H : HBAR);
+    return angle === 0 ? H : HBAR;
   }
   return undefined;
 }
@@ -232,12 +298,24 @@ export function energyUnit(fn: string, name: string, text: unknown): Scaled {
   return J;
 }
 
-/** Kelvin from a temperature quantity ("300 K", "25 degC", "-40 degF", "4.2 mK"). */
-export function kelvin(fn: string, name: string, text: unknown): number {
+/**
+ * Kelvin from a temperature quantity ("300 K", "25 degC", "-40 degF", "4.2 mK"), times an
+ * optional exact factor (thermalEnergy's kB/unit): without an offset the written decimal is
+ * converted in one exact rounding; an offset scale (°C, °F) goes through mathjs. A finite written
+ * number whose value is beyond the double range is a RangeError; "Infinity K" is +Infinity.
+ */
+export function kelvin(
+  fn: string,
+  name: string,
+  text: unknown,
+  factor?: Scaled,
+  unitName = "the requested unit",
+): number {
   const expected = `a temperature such as "300 K", "25 degC" or "77 K"`;
+  const f = factor === undefined ? undefined : factorOf(factor);
   if (typeof text === "number") {
     if (Number.isNaN(text)) throw new RangeError(`${fn}: ${name} is NaN`);
-    return text;
+    return f === undefined ? text : applyFactor(text, f);
   }
   if (typeof text !== "string") {
     throw new TypeError(
@@ -253,12 +331,21 @@ export function kelvin(fn: string, name: string, text: unknown): number {
     );
   }
   const offset = q.unit.units.some((c) => Number(c.unit.offset) !== 0);
-  if (!offset) return apply(q.text, siValue(q.unit));
-  const value = math.unit(q.value, q.unitText).toNumber("K");
-  if (value < 0) {
-    throw new RangeError(
-      `${fn}: ${name} ${JSON.stringify(text)} is below absolute zero (${value} K); a negative absolute temperature must be given in kelvin, e.g. "-300 K"`,
-    );
+  let value: number;
+  if (offset) {
+    value = math.unit(q.value, q.unitText).toNumber("K");
+    if (value < 0) {
+      throw new RangeError(
+        `${fn}: ${name} ${JSON.stringify(text)} is below absolute zero (${value} K); a negative absolute temperature must be given in kelvin, e.g. "-300 K"`,
+      );
+    }
+    if (f !== undefined) value = applyFactor(value, f);
+  } else {
+    const g = factorOf(factor === undefined ? siValue(q.unit) : times(siValue(q.unit), factor));
+    value = applyToDecimal(q.text, g) ?? applyFactor(q.value, g);
+  }
+  if (!Number.isFinite(value) && !writesInfinity(q.text)) {
+    throw overflowError(fn, name, text, factor === undefined ? "K" : unitName);
   }
   return value;
 }

@@ -1,24 +1,74 @@
-import type { Unit } from "mathjs";
+import type { MathNode, Unit } from "mathjs";
 import type { Spectrum } from "../boltzmann/mergeLevels.js";
-import { describe, optionsOf } from "../internal/validate.js";
+import { allocate, describe, optionsOf } from "../internal/validate.js";
+import { compileFast, energyIn } from "./compiledExpression.js";
 import {
   ALLOWED_CONSTANTS,
   ALLOWED_FUNCTIONS,
   compileExpression,
   type ExpressionContext,
+  type VettedExpression,
 } from "./expression.js";
 import { mathjs } from "./mathjs.js";
-import { apply, dimensionName, energyUnit, joulesPerUnit, over } from "./quantity.js";
+import {
+  applyFactor,
+  dimensionName,
+  energyUnit,
+  type Factor,
+  factorOf,
+  joulesPerUnit,
+  over,
+} from "./quantity.js";
 
 /**
- * The most levels one {@link spectrumFromExpression} call evaluates (10⁷, about 6 s of mathjs
- * evaluation); a request for more is a RangeError before anything is evaluated.
+ * The most levels one {@link spectrumFromExpression} call evaluates (10⁷); a request for more is
+ * a RangeError before anything is evaluated, and so is one whose formulas would cost more than
+ * {@link MAX_EXPRESSION_COST} operations in all.
  * @example
  * ```ts
  * MAX_EXPRESSION_LEVELS // => 10000000
  * ```
  */
 export const MAX_EXPRESSION_LEVELS = 10_000_000;
+
+/**
+ * The most work one {@link spectrumFromExpression} call may take, in operations (one operator or
+ * function applied at one level), checked before anything is evaluated: 10⁸, a few seconds of
+ * compiled closures (bench/suites/expression.mjs measures them). A formula mathjs must evaluate
+ * itself counts
+ * {@link MATHJS_WEIGHT} operations per syntax-tree node. So a 995-character sum of `n*meV` terms
+ * (about 330 operations a level) is refused at once for 10⁷ levels and allowed for up to about
+ * 3·10⁵, while `hbar*omega*(n + 1/2)` (2 operations after folding) takes every level up to the
+ * 10⁷ cap. If a compiled formula turns out to need mathjs for a level that mathjs then answers
+ * (a complex intermediate with a real result, as in abs(sqrt(−n))), the levels left are budgeted
+ * again at mathjs' cost.
+ * @example
+ * ```ts
+ * MAX_EXPRESSION_COST // => 100000000
+ * ```
+ */
+export const MAX_EXPRESSION_COST = 100_000_000;
+
+/**
+ * Operations counted per syntax-tree node of a formula that mathjs' own evaluator runs (one the
+ * compiler leaves alone, e.g. a unit with an offset): mathjs dispatches every operation through
+ * typed-function and, with quantities, builds a Unit object at each, tens to hundreds of times
+ * the cost of a compiled operation.
+ * @example
+ * ```ts
+ * MATHJS_WEIGHT // => 250
+ * ```
+ */
+export const MATHJS_WEIGHT = 250;
+
+/** Number of nodes of a syntax tree. */
+function size(tree: MathNode): number {
+  let count = 0;
+  tree.traverse(() => {
+    count++;
+  });
+  return count;
+}
 
 /** Options of {@link spectrumFromExpression}. */
 export interface ExpressionSpectrumOptions {
@@ -113,8 +163,18 @@ function integer(fn: string, name: string, value: unknown, fallback?: number): n
  *   strings, arrays, objects, ranges, and the functions the mathjs security guide names
  *   (`import`, `createUnit`, `evaluate`, `parse`, `simplify`, `derivative`, `resolve`, `compile`,
  *   `config`, `chain`, …), which are also disabled in the instance itself;
- * - a text longer than 1000 characters, or more than 10⁷ levels, is refused up front;
+ * - a text longer than 1000 characters, more than 10⁷ levels, or more work than the cost budget
+ *   ({@link MAX_EXPRESSION_COST} operations: levels × operations a level after folding) is
+ *   refused up front, before any level is evaluated;
  * - a syntax error names its character and shows it with a caret.
+ *
+ * Speed: the vetted formula is compiled to plain closures over mathjs' own number functions
+ * (compiledExpression.ts): index-free parts folded to constants, units folded to one exact factor
+ * to `unit`, so a level costs a few operations rather than mathjs' dispatch (measured in
+ * bench/suites/expression.mjs against mathjs' compiled evaluate); the values are mathjs' own, bit
+ * for bit for numbers, and within 2 ulp with units (one exact factor instead of mathjs' two
+ * conversions). What the compiler does not cover runs through mathjs' evaluator, budgeted at
+ * {@link MATHJS_WEIGHT} operations a node.
  *
  * Nothing outlives a call: each evaluation gets a fresh scope. Every energy must be a finite
  * number (or, with `unit`, an energy quantity), every degeneracy a finite number ≥ 0; anything
@@ -199,8 +259,29 @@ export function spectrumFromExpression(options: ExpressionSpectrumOptions): Spec
       ? undefined
       : compileExpression(opts.degeneracy, context("options.degeneracy", false));
   const { math } = mathjs();
-  const energies = new Float64Array(count);
-  const degeneracies = new Float64Array(count).fill(1);
+  // Closures for the formulas where they apply (compiledExpression.ts); mathjs' evaluator for
+  // the rest, and for any level whose compiled value is not a finite number.
+  const compile = (vetted: VettedExpression, units: boolean) => {
+    const formula = compileFast(vetted.tree, { math, index, scope, units });
+    const at = formula === undefined ? undefined : energyIn(formula, units ? target : undefined);
+    const slowOps = MATHJS_WEIGHT * size(vetted.tree);
+    const ops = at === undefined || formula === undefined ? slowOps : formula.ops;
+    return { at, ops, slowOps };
+  };
+  const fastEnergy = compile(energy, target !== undefined);
+  const fastDegeneracy = degeneracy === undefined ? undefined : compile(degeneracy, false);
+  const plural = degeneracy === undefined ? "" : "s";
+  /** The budget: `levels` levels at `perLevel` operations each, refused before they run. */
+  const budget = (levels: number, perLevel: number, why: string) => {
+    if (perLevel * levels <= MAX_EXPRESSION_COST) return;
+    const most = Math.max(1, Math.floor(MAX_EXPRESSION_COST / perLevel));
+    throw new RangeError(
+      `${fn}: the formula${plural} cost about ${perLevel} operations a level${why}, so ${levels} levels would take ${(perLevel * levels).toExponential(1)}, beyond the budget of ${MAX_EXPRESSION_COST.toExponential(0)} (a few seconds); ask for at most ${most} levels, or simplify the formula${plural}`,
+    );
+  };
+  budget(count, fastEnergy.ops + (fastDegeneracy?.ops ?? 0), "");
+  const energies = allocate(fn, "the energies", count);
+  const degeneracies = allocate(fn, "the degeneracies", count).fill(1);
   const where = (name: string, text: string, k: number) =>
     `${name} ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)} at ${index} = ${from + k} (level ${k})`;
   const run = (
@@ -219,7 +300,9 @@ export function spectrumFromExpression(options: ExpressionSpectrumOptions): Spec
     const t = math.typeOf(value);
     return t === "Complex" ? `complex (${String(value)})` : `a ${t} (${String(value)})`;
   };
-  for (let k = 0; k < count; k++) {
+  // mathjs' evaluation of one level, with its messages; used where the closures do not apply.
+  const factors = new Map<string, Factor>();
+  const slowEnergy = (k: number): number => {
     scope.set(index, from + k);
     const e = run(energy, "options.energy", opts.energy as string, k);
     let value: number;
@@ -232,8 +315,15 @@ export function spectrumFromExpression(options: ExpressionSpectrumOptions): Spec
           `${fn}: ${where("options.energy", opts.energy as string, k)} is ${dimensionName(q)} (${q.toString()}), not an energy`,
         );
       }
-      // The number in the quantity's own unit, times joules per that unit, over the target's.
-      value = apply(q.toNumber(), over(J, target));
+      // The number in the quantity's own unit, times joules per that unit, over the target's
+      // (the exact factor compiled once per unit).
+      const name = q.formatUnits();
+      let f = factors.get(name);
+      if (f === undefined) {
+        f = factorOf(over(J, target));
+        factors.set(name, f);
+      }
+      value = applyFactor(q.toNumber(), f);
     } else {
       const hint = math.typeOf(e) === "Unit" ? "; pass options.unit to convert quantities" : "";
       throw new RangeError(
@@ -245,20 +335,55 @@ export function spectrumFromExpression(options: ExpressionSpectrumOptions): Spec
         `${fn}: ${where("options.energy", opts.energy as string, k)} is ${value}; energies must be finite`,
       );
     }
-    energies[k] = value;
-    if (degeneracy !== undefined) {
-      const g = run(degeneracy, "options.degeneracy", opts.degeneracy as string, k);
-      if (typeof g !== "number") {
-        throw new RangeError(
-          `${fn}: ${where("options.degeneracy", opts.degeneracy as string, k)} is ${kind(g)}, not a number`,
-        );
-      }
-      if (!Number.isFinite(g) || g < 0) {
-        throw new RangeError(
-          `${fn}: ${where("options.degeneracy", opts.degeneracy as string, k)} is ${g}; degeneracies must be finite and ≥ 0`,
-        );
-      }
-      degeneracies[k] = g;
+    return value;
+  };
+  const slowDegeneracy = (k: number): number => {
+    scope.set(index, from + k);
+    const g = run(
+      degeneracy as VettedExpression,
+      "options.degeneracy",
+      opts.degeneracy as string,
+      k,
+    );
+    if (typeof g !== "number") {
+      throw new RangeError(
+        `${fn}: ${where("options.degeneracy", opts.degeneracy as string, k)} is ${kind(g)}, not a number`,
+      );
+    }
+    if (!Number.isFinite(g) || g < 0) {
+      throw new RangeError(
+        `${fn}: ${where("options.degeneracy", opts.degeneracy as string, k)} is ${g}; degeneracies must be finite and ≥ 0`,
+      );
+    }
+    return g;
+  };
+  const energyAt = fastEnergy.at;
+  const degeneracyAt = fastDegeneracy?.at;
+  // A compiled formula whose level mathjs answers after all (a complex intermediate with a real
+  // result, abs(sqrt(-n))): the remaining levels are budgeted at mathjs' cost, once.
+  let rebudgeted = false;
+  const slow = (k: number) => {
+    if (rebudgeted) return;
+    rebudgeted = true;
+    budget(
+      count - k,
+      fastEnergy.slowOps + (fastDegeneracy?.slowOps ?? 0),
+      " in mathjs' own evaluator (the compiled form left a level to it)",
+    );
+  };
+  for (let k = 0; k < count; k++) {
+    let e = energyAt?.(from + k);
+    if (e === undefined) {
+      e = slowEnergy(k);
+      if (energyAt !== undefined) slow(k);
+    }
+    energies[k] = e;
+    if (degeneracy === undefined) continue;
+    const g = degeneracyAt?.(from + k);
+    if (g !== undefined && g >= 0) degeneracies[k] = g;
+    else {
+      degeneracies[k] = slowDegeneracy(k);
+      if (degeneracyAt !== undefined) slow(k);
     }
   }
   scope.clear();

@@ -1,4 +1,4 @@
-import { checkVector, describe, needsTypeCheck, optionsOf } from "../internal/validate.js";
+import { allocate, optionsOf, readVector } from "../internal/validate.js";
 import { thermalEnergy } from "./thermalEnergy.js";
 
 /** Options of {@link toReduced}. */
@@ -15,8 +15,9 @@ export interface ToReducedOptions {
  * units end: the core never sees them.
  *
  * Edge cases: ±Infinity stays ±Infinity (a masked level stays masked); NaN is a RangeError naming
- * the index; the temperature and unit follow {@link thermalEnergy}; T = 0 K gives ±Infinity for
- * nonzero energies (and NaN is refused: 0/0 is a RangeError).
+ * the index; a finite energy whose quotient overflows (1e308 J at 1 K) is a RangeError naming the
+ * index, never silently a masked level; the temperature and unit follow {@link thermalEnergy};
+ * T = 0 K gives ±Infinity for nonzero energies (and NaN is refused: 0/0 is a RangeError).
  *
  * @param energies - the levels in `options.unit`; never modified.
  * @example
@@ -34,20 +35,21 @@ export function toReduced(energies: ArrayLike<number>, options: ToReducedOptions
     throw new TypeError(`${fn}: options.temperature is required, e.g. "300 K"`);
   }
   const kT = thermalEnergy(opts.temperature, opts.unit ?? "J");
-  const v = checkVector(fn, "energies", energies);
-  const check = needsTypeCheck(v);
-  const out = new Float64Array(v.length);
+  const v = readVector(fn, "energies", energies);
+  const out = allocate(fn, "the result", v.length);
   for (let i = 0; i < v.length; i++) {
-    const e = v[i];
-    if (check && typeof e !== "number") {
-      throw new TypeError(`${fn}: energies[${i}] must be a number, got ${describe(e)}`);
-    }
-    const x = (e as number) / kT;
+    const e = v[i] as number;
+    const x = e / kT;
     if (Number.isNaN(x)) {
       throw new RangeError(
         Number.isNaN(e)
           ? `${fn}: energies[${i}] is NaN`
           : `${fn}: energies[${i}] / (kB·T) is 0/0 at T = 0`,
+      );
+    }
+    if (!Number.isFinite(x) && Number.isFinite(e) && kT !== 0) {
+      throw new RangeError(
+        `${fn}: energies[${i}] / (kB·T) = ${e} / ${kT} is beyond the double range; a finite level must not become a masked (infinite) one`,
       );
     }
     out[i] = x;

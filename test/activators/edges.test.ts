@@ -1,6 +1,7 @@
 /**
- * Edge cases of the scalar activators: they behave like Math.exp (NaN in, NaN out; ±Infinity
- * give the limits; they never throw), τ = ±0 is exactly step / relu, and the tails are exact.
+ * Edge cases of the scalar activators: on numbers they behave like Math.exp (NaN in, NaN out;
+ * ±Infinity give the limits; they never throw), an argument that is not a number is a TypeError
+ * naming the activator and the argument, τ = ±0 is exactly step / relu, and the tails are exact.
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -314,5 +315,45 @@ describe("never throw", () => {
         expect(softplus(x, t)).not.toBeNaN();
       }
     }
+  });
+});
+
+describe("arguments that are not numbers: a TypeError naming the activator and the argument", () => {
+  // Math.exp would coerce "1" and true to 1 (and throw on 1n); an activator refuses all three.
+  const notNumbers: unknown[] = ["1", "", true, false, 1n, null, {}, [1], () => 1];
+  const one = { step, relu, tanh, gelu, silu } as Record<string, (x: unknown) => number>;
+  const two = { sigmoid, softplus, leakyRelu } as Record<
+    string,
+    (x: unknown, t?: unknown) => number
+  >;
+  it("in x, for every activator", () => {
+    for (const v of notNumbers) {
+      for (const [name, f] of Object.entries(one)) {
+        expect(() => f(v), `${name}(${String(v)})`).toThrow(TypeError);
+        expect(() => f(v)).toThrow(new RegExp(`^${name}: x must be a number`));
+      }
+      for (const [name, f] of Object.entries(two)) {
+        expect(() => f(v, 1), `${name}(${String(v)})`).toThrow(TypeError);
+        expect(() => f(v, 1)).toThrow(new RegExp(`^${name}: x must be a number`));
+      }
+    }
+  });
+  it("in the temperature or slope (undefined is the default)", () => {
+    for (const v of notNumbers) {
+      expect(() => sigmoid(1, v as number)).toThrow(/^sigmoid: temperature must be a number/);
+      expect(() => softplus(1, v as number)).toThrow(/^softplus: temperature must be a number/);
+      expect(() => leakyRelu(-1, v as number)).toThrow(/^leakyRelu: slope must be a number/);
+    }
+    expect(sigmoid(0, undefined)).toBe(0.5);
+    expect(leakyRelu(-2, undefined)).toBe(-0.02);
+  });
+  it("names the value: the issue's examples", () => {
+    expect(() => softplus("1" as unknown as number)).toThrow(
+      'softplus: x must be a number, got "1"',
+    );
+    expect(() => leakyRelu(true as unknown as number)).toThrow(
+      "leakyRelu: x must be a number, got boolean true",
+    );
+    expect(() => gelu(1n as unknown as number)).toThrow("gelu: x must be a number, got bigint 1n");
   });
 });

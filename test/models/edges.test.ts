@@ -131,7 +131,13 @@ describe("argument checks", () => {
     expect(() => isingChain({ spins: 5, spectrum: "magic" as never })).toThrow(/options.spectrum/);
     expect(() => isingSquare({ size: 6 })).toThrow(/options.size must be an integer in \[2, 5\]/);
     expect(() => isingSquare({ size: 3, coupling: 0 })).toThrow(/nonzero/);
-    expect(() => isingSquare({ size: 3 }).exact(-1)).toThrow(/odd L/);
+    // The frustrated antiferromagnet (odd L, βJ < 0): the exact spectrum's sum, not a RangeError.
+    const odd = isingSquare({ size: 3 });
+    const { probabilities: _, ...core } = thermodynamics(odd.energies, {
+      temperature: -1,
+      degeneracies: odd.degeneracies,
+    });
+    expect(odd.exact(-1)).toEqual(core);
     expect(() => einsteinSolid({ atoms: 100, maxQuanta: 100_000 })).toThrow(
       /exceeds the double range/,
     );
