@@ -66,7 +66,7 @@ describe("calibrate", () => {
       // at τ*, each confidence is 2/3 = the accuracy: a perfectly calibrated model
       expect(after.ece).toBeLessThan(1e-15);
       expect(after.accuracy).toBe(before.accuracy);
-      expect(r.err).toMatch(/^fitted τ = 2\.885390081777927\d* \(the model was overconfident/);
+      expect(r.err).toMatch(/^fitted τ = 2\.88539008177792\d* \(the model was overconfident/);
     }
   });
   it("refuses bad input with exit 2 and a one-line message", () => {

@@ -37,7 +37,7 @@ describe("isingSquareKaufman", () => {
       ).toBeLessThan(1e-12);
     }
   });
-  it("equals isingSquare's closed forms for L ≤ 5, limits and negative temperatures included", () => {
+  it("equals isingSquare's closed forms for L ≤ 5 where both use Kaufman's formula, and is within its documented loss elsewhere", () => {
     for (const [L, J] of [
       [2, 1],
       [3, 1],
@@ -49,7 +49,28 @@ describe("isingSquareKaufman", () => {
       const b = isingSquare({ size: L, coupling: J });
       const temperatures = [0, 0.7, 1.5, TC, 3, 20, Number.POSITIVE_INFINITY];
       if (L % 2 === 0) temperatures.push(-1.2, -3, Number.NEGATIVE_INFINITY);
-      for (const T of temperatures) expect(a.exact(T)).toEqual(b.exact(T));
+      for (const T of temperatures) {
+        const t = Math.abs(T) / Math.abs(J);
+        if (t === 0 || t === Number.POSITIVE_INFINITY || (t >= 0.5 && t <= 50)) {
+          expect(a.exact(T)).toEqual(b.exact(T));
+          continue;
+        }
+        // Below kB·T = |J|/2 isingSquare sums the exact density of states, while Kaufman's formula
+        // loses digits like e^{4|J|/(kB·T)}·1e−16 (its documented accuracy): compare to that.
+        const x = a.exact(T);
+        const y = b.exact(T);
+        const bound = 10 * Math.exp(4 / t) * 1e-16;
+        const keys = [
+          "logZ",
+          "freeEnergy",
+          "internalEnergy",
+          "entropy",
+          "heatCapacity",
+          "energyVariance",
+        ] as const;
+        for (const k of keys)
+          expect(Math.abs(x[k] / y[k] - 1), `${k} at L = ${L}, T = ${T}`).toBeLessThan(bound);
+      }
     }
   });
   it("follows Ferdinand and Fisher's ln L growth of C/L² at T_c", () => {
