@@ -133,7 +133,7 @@ describe("sweep at kB ≠ 1 gives the columns of thermodynamics", () => {
                       ? 1e-13 * energy
                       : 0;
                 expect(
-                  close(got, want, 1e-12, abs),
+                  close(got, want, 1e-13, abs),
                   `${key} at T = ${T}, kB = ${kB}: ${got} vs ${want}`,
                 ).toBe(true);
                 compared++;

@@ -10,9 +10,9 @@
  *   npm run test:mutants -- --without test/a.test.ts,test/b.test.ts
  *                                         # as if those test files did not exist (what they add)
  *
- * The source is restored after each mutant (also on Ctrl-C). Mutants in files that the built
- * package or the WebAssembly kernel depends on rebuild first (`npm run build`) when their tests
- * need dist/ (the CLI, sweepParallel); the build is restored at the end.
+ * The source is restored after each mutant (also on Ctrl-C). A mutant of the WebAssembly kernel,
+ * or one whose tests need dist/ (the CLI, sweepParallel), is built first (`npm run build`), and
+ * the real build is restored right after its tests.
  * Not part of `npm test`: it is slow, and it rewrites files under src/ while it runs.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -55,6 +55,7 @@ function restore() {
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     restore();
+    if (mutatedBuild) console.error("dist/ holds a mutated build: run `npm run build`");
     process.exit(130);
   });
 }
@@ -96,7 +97,8 @@ function vitest(files) {
   return { ok: r.status === 0, failed };
 }
 
-let rebuilt = false;
+/** True while dist/ and the compiled kernel hold a mutated build. */
+let mutatedBuild = false;
 const results = [];
 try {
   for (const m of chosen) {
@@ -113,11 +115,13 @@ try {
     const needsBuild =
       m.tests.some((t) => NEEDS_BUILD.includes(t)) || m.file.startsWith("assembly/");
     if (needsBuild) {
-      rebuilt = true;
+      mutatedBuild = true;
       try {
         build();
       } catch {
         restore();
+        build();
+        mutatedBuild = false;
         results.push({ m, status: "does not build" });
         console.error(`${m.id}: the mutated source does not build`);
         continue;
@@ -127,6 +131,12 @@ try {
     const files = m.tests.filter((t) => !without.includes(t));
     const r = files.length === 0 ? { ok: true, failed: [] } : vitest(files);
     restore();
+    if (mutatedBuild) {
+      // The compiled kernel (src/internal/wasm) and dist/ go back to the real source at once,
+      // or the next mutant's tests would run on this one's build.
+      build();
+      mutatedBuild = false;
+    }
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     const status = r.ok ? "SURVIVED" : "caught";
     results.push({ m, status, failed: r.failed });
@@ -136,7 +146,7 @@ try {
   }
 } finally {
   restore();
-  if (rebuilt) build();
+  if (mutatedBuild) build();
 }
 const survived = results.filter((r) => r.status !== "caught");
 console.log(

@@ -1,0 +1,34 @@
+/**
+ * The fixture loaders refuse a missing or empty list (test/helpers/lists.ts), so no loop over a
+ * fixture can pass by running zero times.
+ */
+import { describe, expect, it } from "vitest";
+import { loadReferences } from "./helpers/fixtures.js";
+import { nonEmpty, requireLists } from "./helpers/lists.js";
+import { loadModelReferences, MODEL_LISTS } from "./models/fixtures.js";
+
+describe("fixture lists", () => {
+  it("a missing, empty or non-array list is an error naming it", () => {
+    const fixture = { a: [1], b: [], c: { d: [2], e: "x" } };
+    expect(() => requireLists(fixture, "f.json", ["a", "c.d"])).not.toThrow();
+    expect(() => requireLists(fixture, "f.json", ["b"])).toThrow(/f\.json: b is empty/);
+    expect(() => requireLists(fixture, "f.json", ["renamed"])).toThrow(
+      /f\.json: renamed is missing/,
+    );
+    expect(() => requireLists(fixture, "f.json", ["c.e"])).toThrow(/c\.e is missing/);
+    expect(() => requireLists(fixture, "f.json", ["c.d.x"])).toThrow(/missing/);
+    expect(nonEmpty([3], "x")).toEqual([3]);
+  });
+  it("the committed fixtures load with every list non-empty", () => {
+    const refs = loadReferences();
+    expect(refs.softmax.length).toBeGreaterThan(50);
+    expect(refs.gibbs.length).toBeGreaterThan(50);
+    const models = loadModelReferences();
+    for (const path of MODEL_LISTS) {
+      const list = path
+        .split(".")
+        .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], models);
+      expect((list as unknown[]).length, path).toBeGreaterThan(0);
+    }
+  });
+});
