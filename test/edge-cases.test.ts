@@ -355,7 +355,9 @@ describe("temperature-grid: points, endpoints, direction and scale", () => {
     expect(() => temperatureGrid({ from: 1, to: 2, points: 1 })).toThrow(RangeError);
     expect(() => temperatureGrid({ from: 1, to: 2, points: 2.5 })).toThrow(RangeError);
     expect(() => temperatureGrid({ from: 0, to: 2, points: 3 })).toThrow(/log grid needs/);
-    expect(() => temperatureGrid({ from: -1, to: 2, points: 3, scale: "linear" })).not.toThrow();
+    expect(temperatureGrid({ from: -1, to: 2, points: 3, scale: "linear" })).toEqual(
+      new Float64Array([-1, 0.5, 2]),
+    );
     expect(() => temperatureGrid({ from: 1, to: 2, points: 3, scale: "cubic" as "log" })).toThrow(
       RangeError,
     );

@@ -2,6 +2,8 @@
  * The fixture loaders refuse a missing or empty list (test/helpers/lists.ts), so no loop over a
  * fixture can pass by running zero times.
  */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadReferences } from "./helpers/fixtures.js";
 import { nonEmpty, requireLists } from "./helpers/lists.js";
@@ -30,5 +32,20 @@ describe("fixture lists", () => {
         .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], models);
       expect((list as unknown[]).length, path).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("assertions that cannot fail", () => {
+  it('no test settles for "is defined": it passes for any value, wrong ones included', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) return name === "fixtures" ? [] : files(path);
+        return path.endsWith(".ts") ? [path] : [];
+      });
+    const found = files(import.meta.dirname).filter((f) =>
+      readFileSync(f, "utf8").includes(["toBe", "Defined("].join("")),
+    );
+    expect(found, "compare with the expected value instead").toEqual([]);
   });
 });

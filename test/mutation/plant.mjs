@@ -77,8 +77,18 @@ function vitest(files) {
       `--outputFile=${report}`,
       ...files,
     ],
-    { cwd: root, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, CI: "true" } },
+    {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+      env: { ...process.env, CI: "true" },
+      timeout: 15 * 60_000,
+    },
   );
+  if (r.error !== undefined || r.signal !== null) {
+    rmSync(report, { force: true });
+    return { ok: false, failed: [`(the run did not finish: ${r.error?.message ?? r.signal})`] };
+  }
   const failed = [];
   try {
     const json = JSON.parse(readFileSync(report, "utf8"));
