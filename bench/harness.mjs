@@ -338,13 +338,16 @@ const groups = [
     id: "js",
     title: "Among JavaScript implementations, float64",
     cases: [
-      {
+      ...[
+        [backend, "auto"],
+        ["JavaScript path", "js"],
+      ].map(([label, choice]) => ({
         n: mid,
         dtype: "float64",
-        ours: oursCase(`gibbs-softmax \`softmax(z, { out })\`, ${backend}`, mid, () => {
+        ours: oursCase(`gibbs-softmax \`softmax(z, { out })\`, ${label}`, mid, () => {
           const z = z64(mid);
           const out = new Float64Array(mid);
-          return () => softmax(z, { out });
+          return withBackend(choice, () => softmax(z, { out }));
         }),
         peers: [
           local(
@@ -352,22 +355,7 @@ const groups = [
             tunedScalar,
           ),
         ],
-      },
-      {
-        n: mid,
-        dtype: "float64",
-        ours: oursCase("gibbs-softmax `softmax(z, { out })`, JavaScript path", mid, () => {
-          const z = z64(mid);
-          const out = new Float64Array(mid);
-          return withBackend("js", () => softmax(z, { out }));
-        }),
-        peers: [
-          local(
-            "a tuned scalar loop with Math.exp into `out` (3 passes, no validation)",
-            tunedScalar,
-          ),
-        ],
-      },
+      })),
       {
         n: mid,
         dtype: "float64",

@@ -11,6 +11,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sweep, thermodynamics } from "../src/index.js";
+import { FIELDS } from "./models/fixtures.js";
 
 const kBs = fc.double({ min: -25, max: 3, noNaN: true }).map((e) => 10 ** e);
 const reducedTemperature = fc.oneof(
@@ -99,14 +100,7 @@ describe("sweep at kB ≠ 1 gives the columns of thermodynamics", () => {
     minLength: 200,
     maxLength: 400,
   });
-  const columns = [
-    "logZ",
-    "freeEnergy",
-    "internalEnergy",
-    "entropy",
-    "heatCapacity",
-    "energyVariance",
-  ] as const;
+  const columns = FIELDS;
   for (const probabilities of [false, true]) {
     it(`at random kB and temperatures${probabilities ? ", with occupations" : ""}`, () => {
       let compared = 0;

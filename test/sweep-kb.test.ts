@@ -26,18 +26,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { sweep, sweepRows } from "../src/index.js";
 import { fusedState } from "../src/sweep/fused.js";
+import { FIELDS, type State } from "./models/fixtures.js";
 
 const root = join(import.meta.dirname, "..");
 const N = 400;
-
-interface State {
-  logZ: number;
-  freeEnergy: number;
-  internalEnergy: number;
-  entropy: number;
-  heatCapacity: number;
-  energyVariance: number;
-}
 
 /** The ladder's closed forms at temperature T (either sign). */
 function ladder(delta: number, kB: number, T: number): State & { p: (n: number) => number } {
@@ -72,14 +64,18 @@ function ladder(delta: number, kB: number, T: number): State & { p: (n: number) 
   };
 }
 
-const FIELDS = [
-  "logZ",
-  "freeEnergy",
-  "internalEnergy",
-  "entropy",
-  "heatCapacity",
-  "energyVariance",
-] as const;
+/** The state at index j of a sweep's columns. */
+function row(s: Record<(typeof FIELDS)[number], ArrayLike<number>>, j: number): State {
+  const at = (f: (typeof FIELDS)[number]) => s[f][j] as number;
+  return {
+    logZ: at("logZ"),
+    freeEnergy: at("freeEnergy"),
+    internalEnergy: at("internalEnergy"),
+    entropy: at("entropy"),
+    heatCapacity: at("heatCapacity"),
+    energyVariance: at("energyVariance"),
+  };
+}
 
 /** Relative error, 1e−12 allowed (the closed forms are good to ~1e−15 here; the sweep to 1e−13). */
 function expectClose(got: number, want: number, what: string): void {
@@ -135,7 +131,7 @@ describe.each(units)("sweep paths at kB ≠ 1 against the ladder's closed forms 
     const s = sweep(energies, { temperatures, kB: u.kB });
     let checked = 0;
     temperatures.forEach((T, j) => {
-      const got = Object.fromEntries(FIELDS.map((f) => [f, s[f][j] as number])) as State;
+      const got = row(s, j);
       checked += checkState(got, ladder(u.delta, u.kB, T), `T = ${T} K`);
     });
     expect(checked).toBe(FIELDS.length * temperatures.length);
@@ -146,7 +142,7 @@ describe.each(units)("sweep paths at kB ≠ 1 against the ladder's closed forms 
     expect(s.probabilities).toHaveLength(temperatures.length);
     temperatures.forEach((T, j) => {
       const ref = ladder(u.delta, u.kB, T);
-      const got = Object.fromEntries(FIELDS.map((f) => [f, s[f][j] as number])) as State;
+      const got = row(s, j);
       checkState(got, ref, `T = ${T} K`);
       const p = s.probabilities?.[j] as Float64Array;
       for (const n of [0, 1, 2, 10, 100, N - 1]) {
@@ -172,7 +168,7 @@ describe.each(units)("sweep paths at kB ≠ 1 against the ladder's closed forms 
         freeEnergy: ref.freeEnergy - u.kB * T * Math.LN2,
         entropy: ref.entropy + u.kB * Math.LN2,
       };
-      const got = Object.fromEntries(FIELDS.map((f) => [f, s[f][j] as number])) as State;
+      const got = row(s, j);
       checkState(got, want, `T = ${T} K (g = 2)`);
     });
   });
@@ -202,7 +198,7 @@ describe.each(units)("sweep paths at kB ≠ 1 against the ladder's closed forms 
       minimumWork: 0,
     });
     temperatures.forEach((T, j) => {
-      const got = Object.fromEntries(FIELDS.map((f) => [f, s[f][j] as number])) as State;
+      const got = row(s, j);
       checkState(got, ladder(u.delta, u.kB, T), `T = ${T} K`);
     });
   });
