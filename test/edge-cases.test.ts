@@ -337,6 +337,9 @@ describe("entropy-input: entropy() of what is not a distribution", () => {
   });
   it("accepts sums within 1e−9·max(1, n) of 1 and uses 0·ln 0 = 0", () => {
     expect(entropy([0.5, 0.5 + 5e-10])).toBeCloseTo(Math.LN2, 9);
+    // Just outside the tolerance (2e−9 for n = 2): refused.
+    expect(() => entropy([0.5, 0.5 + 3e-9])).toThrow(/sum to/);
+    expect(() => entropy([0.5, 0.5 - 3e-9])).toThrow(/sum to/);
     expect(entropy([1, 0])).toBe(0);
   });
 });
