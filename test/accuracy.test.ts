@@ -385,6 +385,26 @@ describe("exact limits (closed forms)", () => {
     }
   });
 
+  it("one level: ln Z = −E/(kB·T), correctly rounded like an IEEE division", () => {
+    // ln Z is formed as c·β plus the log of the weight sum, with c·β in double-double: for one
+    // level the sum is 1, so the result must be the correctly rounded quotient, every time.
+    let seed = 7;
+    const uniform = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 4294967296;
+    };
+    const wrong: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const E = (uniform() - 0.5) * 2000;
+      const T = 10 ** (uniform() * 4 - 2);
+      const kB = [1, 2, 0.5][i % 3] as number; // powers of two: kB·T is exact
+      const got = logPartitionFunction(i % 2 ? Float64Array.of(E) : [E], { temperature: T, kB });
+      if (got !== -E / (kB * T))
+        wrong.push(`E = ${E}, T = ${T}, kB = ${kB}: ${got} vs ${-E / (kB * T)}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
   it("thermodynamics at T = 0 and T = Infinity", () => {
     const E = [0, 1];
     const degeneracies = [2, 1];

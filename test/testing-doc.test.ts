@@ -14,7 +14,7 @@ it("docs/testing.md has a row for every planted bug, with what catches it", () =
   const doc = readFileSync(join(root, "docs", "testing.md"), "utf8");
   const rows = doc
     .split("\n")
-    .filter((l) => /^\| `[a-z0-9-]+` \|/.test(l))
+    .filter((l) => /^\| `[A-Za-z0-9-]+` \|/.test(l))
     .map((l) => l.split(" | ").map((c) => c.replace(/^\| |\|$/g, "").trim()));
   expect(rows.map((r) => r[0]?.replace(/`/g, ""))).toEqual(MUTANTS.map((m) => m.id));
   for (const [id, , before, now] of rows) {

@@ -150,8 +150,9 @@ try {
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     const status = r.ok ? "SURVIVED" : "caught";
     results.push({ m, status, failed: r.failed });
+    const failingFiles = [...new Set(r.failed.map((f) => f.split(" › ")[0]))];
     console.error(
-      `${m.id.padEnd(28)} ${status.padEnd(8)} ${seconds.padStart(4)} s  ${r.failed.length} failing${r.failed.length ? `: ${r.failed.slice(0, 3).join(" | ")}` : ""}`,
+      `${m.id.padEnd(28)} ${status.padEnd(8)} ${seconds.padStart(4)} s  ${r.failed.length} failing${failingFiles.length ? ` in ${failingFiles.join(", ")}` : ""}${r.failed.length ? `: ${r.failed.slice(0, 3).join(" | ")}` : ""}`,
     );
   }
 } finally {
