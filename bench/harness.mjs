@@ -1,20 +1,38 @@
 #!/usr/bin/env node
 /**
- * The benchmark harness of gibbs-softmax (issue 3). Times the library in-process (warm-up, then
- * the median of repeats, in ns per element), runs the Python peers (bench/peers.py: the seed
- * lecture's numpy code, scipy's softmax and logsumexp) and, when `bench/node_modules` is
- * installed, the JavaScript peers (tfjs cpu and wasm, onnxruntime-node), measures peak memory in
- * a child process, and writes docs/benchmarks.md: the table, the ratios against the goals, the
- * machine and the versions.
+ * The benchmark harness of gibbs-softmax. Times the library in-process (warm-up, then the median
+ * of repeats, in ns per element) against its peers, like for like:
  *
- *   npm run bench                         # the full run (installs the JS peers first)
- *   node bench/harness.mjs --smoke --out F # a seconds-long run of every code path (npm test)
+ * - allocating against allocating: our `softmax(z)` (a new array) against the seed lecture's
+ *   numpy code `np.exp(a) / np.sum(np.exp(a))`, `scipy.special.softmax` and onnxruntime-node;
+ * - into `out` against into `out`: `softmax(z, { out })` against numpy written with `out=`;
+ * - float32 against float32: numpy float32 with `out=`, tfjs (wasm and cpu) and onnxruntime-node;
+ * - logSumExp against scipy.special.logsumexp and numpy's max-shifted one-liner;
+ * - JavaScript against JavaScript: a tuned scalar loop, and the seed code ported with Array.map.
+ *
+ * The machine is shared and its speed drifts by 2× over minutes, so every comparison is timed in
+ * rounds: in each round ours and each peer are timed back to back, and the report gives, per row,
+ * the median over the rounds and the range (lowest–highest) of the per-round figures and ratios.
+ * The Python peers run in one long-lived `python3 bench/peers.py` and the JavaScript peers in one
+ * `node bench/js-peers.mjs` (from bench/node_modules), both on the very same logits.
+ *
+ * The report (docs/benchmarks.md) names the commit it was measured at and a hash of the kernel
+ * sources (bench/provenance.mjs; test/benchmarks-fresh.test.ts fails when they change), and its
+ * "Summary" section is copied into README.md between the bench-summary markers, so the README's
+ * figures are this output.
+ *
+ *   npm run bench -- --rounds 3             # the full run: docs/benchmarks.md and README.md
+ *   node bench/harness.mjs --smoke --out F  # a seconds-long run of every code path (npm test)
+ *   node bench/harness.mjs --suite NAME --rounds 3 --no-peers --out F
+ *                                           # one suite; --no-peers skips the core comparisons
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { commitOf, KERNEL_SOURCES, kernelHash } from "./provenance.mjs";
 import { suiteContext, suiteFiles } from "./suites/context.mjs";
 import { logits, timeIt } from "./timing.mjs";
 
@@ -22,13 +40,22 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 const args = process.argv.slice(2);
 const smoke = args.includes("--smoke");
-const noPeers = smoke || args.includes("--no-peers");
+const noPeers = args.includes("--no-peers");
 const outIndex = args.indexOf("--out");
-const outFile = outIndex >= 0 ? args[outIndex + 1] : join(root, "docs", "benchmarks.md");
+const defaultOut = join(root, "docs", "benchmarks.md");
+const outFile = outIndex >= 0 ? args[outIndex + 1] : defaultOut;
 const roundsIndex = args.indexOf("--rounds");
 const roundsArg = roundsIndex >= 0 ? Number(args[roundsIndex + 1]) : undefined;
+if (roundsArg !== undefined && !(Number.isInteger(roundsArg) && roundsArg >= 1)) {
+  console.error(`--rounds needs an integer ≥ 1, got ${args[roundsIndex + 1]}`);
+  process.exit(2);
+}
 const onlyIndex = args.indexOf("--suite");
 const onlySuite = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+const rounds = smoke ? 1 : (roundsArg ?? 5);
+// The provenance is taken before anything is written (the report and README.md do not count).
+const measuredAt = commitOf(root, ["docs/benchmarks.md", "README.md"]);
+const kernel = kernelHash(root);
 
 const lib = await import(pathToFileURL(join(root, "dist", "index.js")).href);
 const { sweepParallel } = await import(
@@ -45,19 +72,33 @@ const {
   kernelBackend,
 } = lib;
 const accel = await import(pathToFileURL(join(root, "dist", "internal", "accel.js")).href);
-const kernel = await import(pathToFileURL(join(root, "dist", "internal", "kernel.js")).href);
-const UNIT = kernel.betaOf(kernel.LOGITS, 1, 1);
+const kernelModule = await import(pathToFileURL(join(root, "dist", "internal", "kernel.js")).href);
+const UNIT = kernelModule.betaOf(kernelModule.LOGITS, 1, 1);
 const backend = kernelBackend();
 
 const log = (...a) => console.error(...a);
+const fmt = (x, d = 2) => (x === undefined || !Number.isFinite(x) ? "—" : x.toFixed(d));
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const sizeName = (n) => {
+  const e = Math.round(Math.log10(n));
+  return 10 ** e === n ? `10${"⁰¹²³⁴⁵⁶⁷⁸⁹"[e]}` : n.toLocaleString("en-US");
+};
 
 function repeatsFor(n) {
-  if (smoke) return { repeats: 3, warmup: 1 };
+  if (smoke) return { repeats: 3, warmup: 1, warmupMs: 20 };
   return n >= 1e7
     ? { repeats: 5, warmup: 1 }
     : n >= 1e6
       ? { repeats: 15, warmup: 3 }
       : { repeats: 41, warmup: 5 };
+}
+/** Repeats inside one round (the rounds give the spread). */
+function roundRepeats(n) {
+  if (smoke) return { repeats: 3, warmup: 1, warmupMs: 20 };
+  return n >= 1e7 ? { repeats: 3, warmup: 1 } : { repeats: 9, warmup: 2 };
 }
 
 /** Distance in float32 ulps between a float32 value and the float32 rounding of an exact double. */
@@ -68,104 +109,436 @@ function ulp32(got, exact) {
   return Math.abs(ord(u[0]) - ord(u[1]));
 }
 
-const rows = []; // { group, name, dtype, n, ns, note }
+// ---- Peer servers ------------------------------------------------------------------------------
+/** A long-lived child answering one JSON line per request line (bench/peers.py, js-peers.mjs). */
+function server(command, argv, options) {
+  const child = spawn(command, argv, { stdio: ["pipe", "pipe", "pipe"], ...options });
+  const lines = createInterface({ input: child.stdout });
+  const waiting = [];
+  const stderr = [];
+  let exited = false;
+  child.stderr.on("data", (d) => stderr.push(String(d)));
+  lines.on("line", (line) => {
+    // Libraries may print chatter to standard output; answers are JSON objects.
+    if (!line.startsWith("{")) return;
+    waiting.shift()?.resolve(JSON.parse(line));
+  });
+  child.on("exit", () => {
+    exited = true;
+    for (const w of waiting.splice(0))
+      w.reject(new Error(`${command} exited: ${stderr.join("").trim().split("\n").at(-1) ?? ""}`));
+  });
+  const fail = (error) => {
+    exited = true;
+    for (const w of waiting.splice(0)) w.reject(error);
+  };
+  child.on("error", fail);
+  // A child that died before reading its request: EPIPE on its standard input.
+  child.stdin.on("error", fail);
+  return {
+    ask(request) {
+      if (exited) return Promise.reject(new Error(`${command} is not running`));
+      return new Promise((resolve, reject) => {
+        waiting.push({ resolve, reject });
+        child.stdin.write(`${JSON.stringify(request)}\n`);
+      }).then((answer) => {
+        if (answer.error) throw new Error(answer.error);
+        return answer;
+      });
+    },
+    close() {
+      child.stdin.end();
+    },
+  };
+}
+
+const versions = { node: process.version };
+const peerEnv = { ...process.env };
+delete peerEnv.OPENBLAS_CORETYPE;
+delete peerEnv.OPENBLAS_L2_SIZE;
+let python;
+let pythonNote = "not run (--no-peers)";
+let js;
+let jsPeers = [];
+let jsNote = "not run (--no-peers)";
+const sameData = [];
+if (!noPeers) {
+  try {
+    python = server("python3", [join(here, "peers.py")], { env: peerEnv });
+    Object.assign(versions, await python.ask({ op: "versions" }));
+    // Both sides time the same numbers: bench/timing.mjs's LCG, rebuilt in numpy.
+    for (const [n, Type, dtype] of [
+      [1000, Float64Array, "float64"],
+      [1000, Float32Array, "float32"],
+    ]) {
+      const theirs = await python.ask({ op: "data", n, dtype });
+      const ours = logits(n, Type);
+      let sum = 0;
+      for (const x of ours) sum += x;
+      const same =
+        theirs.head.every((x, i) => x === ours[i]) &&
+        Math.abs(theirs.sum - sum) <= 1e-9 * Math.abs(sum);
+      sameData.push(`${dtype} ${same ? "identical" : "DIFFERENT"}`);
+      if (!same) throw new Error(`bench/peers.py's ${dtype} logits differ from bench/timing.mjs's`);
+    }
+    pythonNote = `python ${versions.python}, numpy ${versions.numpy}, scipy ${versions.scipy}; same logits as ours (${sameData.join(", ")})`;
+  } catch (error) {
+    python?.close();
+    python = undefined;
+    pythonNote = `unavailable: ${error.message.split("\n")[0]}`;
+    log(`python peers ${pythonNote}`);
+  }
+  if (existsSync(join(here, "node_modules"))) {
+    try {
+      js = server(process.execPath, [join(here, "js-peers.mjs")], { cwd: here });
+      const answer = await js.ask({ op: "peers" });
+      jsPeers = answer.peers;
+      Object.assign(versions, answer.versions);
+      jsNote = jsPeers.length > 0 ? `available: ${jsPeers.join(", ")}` : "none could load";
+    } catch (error) {
+      js = undefined;
+      jsNote = `unavailable: ${error.message.split("\n")[0]}`;
+    }
+  } else {
+    jsNote = "not installed (npm run bench installs them: npm --prefix bench ci)";
+  }
+  log(`JavaScript peers ${jsNote}`);
+}
+
+// ---- The comparisons ---------------------------------------------------------------------------
+const sizes = smoke ? [1000] : [1e3, 1e5, 1e6, 1e7];
+const mid = smoke ? 1000 : 1e6;
+
+/** Our side of a comparison: a function to time on its own data. */
+function oursCase(name, n, make) {
+  return { name, n, make };
+}
+const data = new Map();
+/** The logits of length n (float64 or float32), made once. */
+function cached(key, make) {
+  if (!data.has(key)) data.set(key, make());
+  return data.get(key);
+}
+const z64 = (n) => cached(`64:${n}`, () => logits(n));
+const z32 = (n) => cached(`32:${n}`, () => logits(n, Float32Array));
+
+/** A Python peer. */
+const py = (peer, dtype, label) => ({ kind: "python", peer, dtype, label });
+/** A JavaScript peer served from bench/node_modules. */
+const jsPeer = (peer, label) => ({ kind: "js", peer, label });
+/** A JavaScript function timed in this process. */
+const local = (label, make) => ({ kind: "local", make, label });
+
+const tunedScalar = (n) => {
+  const z = z64(n);
+  const out = new Float64Array(n);
+  return () => {
+    let m = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) if (z[i] > m) m = z[i];
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const e = Math.exp(z[i] - m);
+      out[i] = e;
+      s += e;
+    }
+    for (let i = 0; i < n; i++) out[i] /= s;
+  };
+};
+const withBackend = (choice, f) => async () => {
+  setKernelBackend(choice);
+  try {
+    return await f();
+  } finally {
+    setKernelBackend("auto");
+  }
+};
+
+/**
+ * Groups of comparisons. Each case: our side, its peers, and the pairing (said in every row).
+ * `ours` is timed once per round and each peer right after it.
+ */
+const groups = [
+  {
+    id: "allocating",
+    title: "Allocating, float64: each side returns a new array",
+    cases: sizes.map((n) => ({
+      n,
+      dtype: "float64",
+      ours: oursCase("gibbs-softmax `softmax(z)`", n, () => {
+        const z = z64(n);
+        return () => softmax(z);
+      }),
+      peers: [
+        py(
+          "numpy-seed",
+          "float64",
+          "the seed lecture's numpy code `np.exp(a) / np.sum(np.exp(a))`",
+        ),
+        py("scipy-softmax", "float64", "`scipy.special.softmax(a)`"),
+        ...(n === mid ? [jsPeer("ort-float64", "onnxruntime-node Softmax (float64)")] : []),
+      ],
+    })),
+  },
+  {
+    id: "out",
+    title: "Into `out`, float64: each side writes into an array it is given",
+    cases: sizes.map((n) => ({
+      n,
+      dtype: "float64",
+      ours: oursCase("gibbs-softmax `softmax(z, { out })`", n, () => {
+        const z = z64(n);
+        const out = new Float64Array(n);
+        return () => softmax(z, { out });
+      }),
+      peers: [
+        py("numpy-out", "float64", "numpy with `out=` (max, subtract, exp, sum, divide into `o`)"),
+      ],
+    })),
+  },
+  {
+    id: "float32",
+    title: "Float32 in, float32 out",
+    cases: [
+      {
+        n: mid,
+        dtype: "float32",
+        ours: oursCase("gibbs-softmax `softmax(z32, { out: out32 })`", mid, () => {
+          const z = z32(mid);
+          const out = new Float32Array(mid);
+          return () => softmax(z, { out });
+        }),
+        peers: [
+          py("numpy-out", "float32", "numpy float32 with `out=` (into `o`)"),
+          jsPeer("tfjs-wasm", "tfjs `softmax`, wasm backend (returns a new tensor)"),
+          jsPeer("tfjs-cpu", "tfjs `softmax`, cpu backend (returns a new tensor)"),
+          jsPeer("ort-float32", "onnxruntime-node Softmax (returns a new tensor)"),
+        ],
+      },
+    ],
+  },
+  {
+    id: "lse",
+    title: "logSumExp, float64: each side returns a number",
+    cases: [
+      {
+        n: mid,
+        dtype: "float64",
+        ours: oursCase("gibbs-softmax `logSumExp(z)`", mid, () => {
+          const z = z64(mid);
+          return () => logSumExp(z);
+        }),
+        peers: [
+          py("scipy-logsumexp", "float64", "`scipy.special.logsumexp(a)`"),
+          py("numpy-logsumexp", "float64", "numpy `m + np.log(np.sum(np.exp(a - m)))`"),
+        ],
+      },
+    ],
+  },
+  {
+    id: "js",
+    title: "Among JavaScript implementations, float64",
+    cases: [
+      ...[
+        [backend, "auto"],
+        ["JavaScript path", "js"],
+      ].map(([label, choice]) => ({
+        n: mid,
+        dtype: "float64",
+        ours: oursCase(`gibbs-softmax \`softmax(z, { out })\`, ${label}`, mid, () => {
+          const z = z64(mid);
+          const out = new Float64Array(mid);
+          return withBackend(choice, () => softmax(z, { out }));
+        }),
+        peers: [
+          local(
+            "a tuned scalar loop with Math.exp into `out` (3 passes, no validation)",
+            tunedScalar,
+          ),
+        ],
+      })),
+      {
+        n: mid,
+        dtype: "float64",
+        ours: oursCase(`gibbs-softmax \`softmax(z)\`, ${backend}`, mid, () => {
+          const z = z64(mid);
+          return () => softmax(z);
+        }),
+        peers: [
+          local(
+            "the seed code ported to JavaScript: `a.map(Math.exp)`, `reduce`, `map` (allocates)",
+            (n) => {
+              const plain = Array.from(z64(n));
+              return () => {
+                const e = plain.map(Math.exp);
+                const s = e.reduce((a, b) => a + b, 0);
+                return e.map((x) => x / s);
+              };
+            },
+          ),
+        ],
+      },
+    ],
+  },
+];
+
+/** Whether a peer can run in this run. */
+function peerAvailable(p) {
+  if (p.kind === "local") return true;
+  if (p.kind === "python") return python !== undefined;
+  return js !== undefined && jsPeers.includes(p.peer);
+}
+
+async function timePeer(p, n) {
+  const { repeats, warmupMs } = roundRepeats(n);
+  if (p.kind === "local") return timeIt(p.make(n), n, roundRepeats(n));
+  if (p.kind === "python")
+    return (
+      await python.ask({
+        op: "time",
+        peer: p.peer,
+        n,
+        dtype: p.dtype,
+        repeats,
+        warmup_ms: warmupMs ?? 300,
+      })
+    ).ns_per_element;
+  return (await js.ask({ op: "time", peer: p.peer, n, repeats })).ns_per_element;
+}
+
+// Every case's figures. Ours is timed right before each peer, so each pair is back to back:
+// per peer, ours[] and theirs[] per round (same index); the case's own row pools every ours.
+const measured = [];
+for (const g of groups) {
+  for (const c of g.cases) {
+    measured.push({
+      group: g,
+      c,
+      ours: [],
+      peers: c.peers
+        .filter((p) => !noPeers || p.kind === "local")
+        .map((p) => ({ p, ours: [], theirs: [], skipped: undefined })),
+    });
+  }
+}
+// --no-peers (for checking a suite) skips the comparisons altogether.
+const plannedRounds = noPeers ? 0 : rounds;
+for (let round = 1; round <= plannedRounds; round++) {
+  for (const m of measured) {
+    const f = m.c.ours.make();
+    for (const entry of m.peers) {
+      if (!peerAvailable(entry.p)) {
+        entry.skipped =
+          entry.p.kind === "python" ? `Python peers ${pythonNote}` : `JavaScript peers ${jsNote}`;
+        entry.ours.push(undefined);
+        entry.theirs.push(undefined);
+        continue;
+      }
+      const ours = await timeIt(f, m.c.n, roundRepeats(m.c.n));
+      m.ours.push(ours);
+      entry.ours.push(ours);
+      try {
+        entry.theirs.push(await timePeer(entry.p, m.c.n));
+      } catch (error) {
+        entry.skipped = error.message.split("\n")[0];
+        entry.theirs.push(undefined);
+      }
+    }
+    if (m.peers.every((e) => e.ours.at(-1) === undefined)) {
+      // No peer could run: still time ours, so its row has a figure.
+      m.ours.push(await timeIt(f, m.c.n, roundRepeats(m.c.n)));
+    }
+  }
+  log(
+    `round ${round}/${plannedRounds}: ${measured
+      .flatMap((m) =>
+        m.peers
+          .filter((e) => e.theirs.at(-1) !== undefined)
+          .map(
+            (e) =>
+              `${m.group.id}/${e.p.peer ?? "local"}@${m.c.n}: ${(e.ours.at(-1) / e.theirs.at(-1)).toFixed(2)}`,
+          ),
+      )
+      .join(", ")}`,
+  );
+}
+python?.close();
+js?.close();
+
+/** Median and range of a list of numbers (undefined entries dropped). */
+function spread(xs) {
+  const v = xs.filter((x) => x !== undefined && Number.isFinite(x));
+  if (v.length === 0) return undefined;
+  return { median: median(v), lo: Math.min(...v), hi: Math.max(...v), count: v.length };
+}
+/** Per-round ratios ours/theirs, each from one back-to-back pair. */
+function ratios(_m, entry) {
+  return spread(
+    entry.ours.map((o, i) =>
+      o === undefined || entry.theirs[i] === undefined ? undefined : o / entry.theirs[i],
+    ),
+  );
+}
+const rangeText = (s, d = 2) =>
+  s === undefined
+    ? "—"
+    : s.count === 1
+      ? fmt(s.median, d)
+      : `${fmt(s.median, d)} (${fmt(s.lo, d)}–${fmt(s.hi, d)})`;
+
+// ---- One-off figures: profile, temperature and logSoftmax, sweeps, rows, memory ----------------
+const rows = []; // { name, dtype, n, ns, note }
 const add = (row) => {
   rows.push(row);
   log(
     `${row.name.padEnd(58)} ${row.dtype.padEnd(8)} n=${String(row.n).padEnd(9)} ${row.ns.toFixed(2)} ns/element`,
   );
 };
-
-// ---- The library -----------------------------------------------------------------------------
-const sizes = smoke ? [1000] : [1e3, 1e5, 1e6, 1e7];
-for (const n of sizes) {
-  const z = logits(n);
-  const out = new Float64Array(n);
-  add({
-    group: "lib",
-    name: `gibbs-softmax softmax (into out), ${backend}`,
-    dtype: "float64",
-    n,
-    ns: await timeIt(() => softmax(z, { out }), n, repeatsFor(n)),
-  });
-}
-const mid = smoke ? 1000 : 1e6;
+let float32Ulps = 0;
 {
-  const z = logits(mid, Float32Array);
+  const z = z32(mid);
   const out = new Float32Array(mid);
-  const ns = await timeIt(() => softmax(z, { out }), mid, repeatsFor(mid));
+  softmax(z, { out });
   const exact = softmax(z);
-  let worst = 0;
-  for (let i = 0; i < mid; i++) worst = Math.max(worst, ulp32(out[i], exact[i]));
-  add({
-    group: "lib",
-    name: `gibbs-softmax softmax (float32 into float32 out), ${backend}`,
-    dtype: "float32",
-    n: mid,
-    ns,
-    note: `max ${worst} ulp (float32) from the float64 answer`,
-  });
+  for (let i = 0; i < mid; i++) float32Ulps = Math.max(float32Ulps, ulp32(out[i], exact[i]));
 }
-// softmax at τ = 0.7 (a sampling temperature) and logSoftmax, on the kernel and on the
-// JavaScript path (identical results), for the speed-up.
 for (const choice of ["auto", "js"]) {
   setKernelBackend(choice);
   const label = choice === "auto" ? backend : "JavaScript path";
-  const z = logits(mid);
+  const z = z64(mid);
   const out = new Float64Array(mid);
   add({
-    group: choice === "auto" ? "lib" : "jspath",
-    name: `gibbs-softmax softmax at τ = 0.7, ${label}`,
+    name: `gibbs-softmax softmax at τ = 0.7 into out, ${label}`,
     dtype: "float64",
     n: mid,
     ns: await timeIt(() => softmax(z, { out, temperature: 0.7 }), mid, repeatsFor(mid)),
   });
   add({
-    group: choice === "auto" ? "lib" : "jspath",
-    name: `gibbs-softmax logSoftmax, ${label}`,
+    name: `gibbs-softmax logSoftmax into out, ${label}`,
     dtype: "float64",
     n: mid,
     ns: await timeIt(() => logSoftmax(z, { out }), mid, repeatsFor(mid)),
   });
-  setKernelBackend("auto");
-}
-
-// The same calls on the portable JavaScript path (identical results), for the speed-up.
-{
-  setKernelBackend("js");
-  const z = logits(mid);
-  const out = new Float64Array(mid);
   add({
-    group: "jspath",
-    name: 'gibbs-softmax softmax, JavaScript path (setKernelBackend("js"))',
-    dtype: "float64",
-    n: mid,
-    ns: await timeIt(() => softmax(z, { out }), mid, repeatsFor(mid)),
-  });
-  const z32 = logits(mid, Float32Array);
-  const out32 = new Float32Array(mid);
-  add({
-    group: "jspath",
-    name: "gibbs-softmax softmax float32 → float32, JavaScript path",
+    name: `gibbs-softmax logSumExp, ${label}`,
     dtype: "float32",
     n: mid,
-    ns: await timeIt(() => softmax(z32, { out: out32 }), mid, repeatsFor(mid)),
+    ns: await timeIt(() => logSumExp(z32(mid)), mid, repeatsFor(mid)),
   });
+  const o32 = new Float32Array(mid);
   add({
-    group: "jspath",
-    name: "gibbs-softmax logSumExp, JavaScript path",
-    dtype: "float64",
+    name: `gibbs-softmax softmax float32 into float32 out, ${label}`,
+    dtype: "float32",
     n: mid,
-    ns: await timeIt(() => logSumExp(z), mid, repeatsFor(mid)),
+    ns: await timeIt(() => softmax(z32(mid), { out: o32 }), mid, repeatsFor(mid)),
   });
   setKernelBackend("auto");
 }
 
-// Where the time of softmax goes on the kernel (n = 10⁶, float64): each pass alone.
+// Where the time of softmax goes on the kernel (float64): each pass alone.
 const profile = [];
 if (backend === "wasm-simd") {
   const K = accel.active();
-  const z = logits(mid);
+  const z = z64(mid);
   const out = new Float64Array(mid);
   const c = accel.scanTyped(K, z).hi;
   const [sumHi, sumLo] = accel.weightsTyped(K, z, UNIT, c, out);
@@ -203,53 +576,6 @@ if (backend === "wasm-simd") {
   }
 }
 
-for (const Type of [Float64Array, Float32Array]) {
-  const z = logits(mid, Type);
-  const dtype = Type === Float64Array ? "float64" : "float32";
-  add({
-    group: "lib",
-    name: `gibbs-softmax logSumExp, ${backend}`,
-    dtype,
-    n: mid,
-    ns: await timeIt(() => logSumExp(z), mid, repeatsFor(mid)),
-  });
-}
-{
-  const z = logits(mid);
-  const out = new Float64Array(mid);
-  const tuned = () => {
-    let m = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < mid; i++) if (z[i] > m) m = z[i];
-    let s = 0;
-    for (let i = 0; i < mid; i++) {
-      const e = Math.exp(z[i] - m);
-      out[i] = e;
-      s += e;
-    }
-    for (let i = 0; i < mid; i++) out[i] /= s;
-  };
-  add({
-    group: "js",
-    name: "tuned scalar JS with Math.exp (3 passes, no validation)",
-    dtype: "float64",
-    n: mid,
-    ns: await timeIt(tuned, mid, repeatsFor(mid)),
-  });
-  const plain = Array.from(z);
-  const seed = () => {
-    const e = plain.map(Math.exp);
-    const s = e.reduce((a, b) => a + b, 0);
-    return e.map((x) => x / s);
-  };
-  add({
-    group: "js",
-    name: "the seed code ported: Array.map(Math.exp)",
-    dtype: "float64",
-    n: mid,
-    ns: await timeIt(seed, mid, { repeats: smoke ? 1 : 5, warmup: 1 }),
-  });
-}
-
 // Sweeps: 10⁵ levels × 10³ temperatures (smoke: 200 × 20).
 const [levelsN, tempsN] = smoke ? [200, 20] : [1e5, 1e3];
 const E = logits(levelsN, Float64Array, 7).map((x) => x + 10);
@@ -265,7 +591,6 @@ for (const [label, run] of [
   const ns = await timeIt(run, levelsN * tempsN, { repeats: smoke ? 1 : 5, warmup: 1 });
   sweepMs[label] = (ns * levelsN * tempsN) / 1e6;
   add({
-    group: "sweep",
     name: `gibbs-softmax ${label}, all columns`,
     dtype: "float64",
     n: levelsN * tempsN,
@@ -284,7 +609,6 @@ const [R, C] = smoke ? [8, 100] : [4096, 32000];
     warmup: 1,
   });
   add({
-    group: "rows",
     name: "gibbs-softmax softmaxRows (float32 into float32 out)",
     dtype: "float32",
     n: R * C,
@@ -313,128 +637,10 @@ log(
   `peak RSS of softmax on ${memN}: +${(memoryExtra / 1e6).toFixed(1)} MB over input and output (${((16 * memN) / 1e6).toFixed(0)} MB)`,
 );
 
-// ---- Peers -----------------------------------------------------------------------------------
-const versions = { node: process.version };
-let peerRows = [];
-const seedName = "numpy seed code";
-if (!noPeers) {
-  try {
-    const env = { ...process.env };
-    delete env.OPENBLAS_CORETYPE;
-    delete env.OPENBLAS_L2_SIZE;
-    const text = execFileSync("python3", [join(here, "peers.py"), ...sizes.map(String)], {
-      env,
-      encoding: "utf8",
-      maxBuffer: 1 << 24,
-    });
-    const py = JSON.parse(text);
-    Object.assign(versions, py.versions);
-    peerRows = py.results.map((r) => ({
-      group: "python",
-      name: r.name,
-      dtype: r.dtype,
-      n: r.n,
-      ns: r.ns_per_element,
-    }));
-    for (const r of peerRows) add(r);
-  } catch (error) {
-    log(`python peers skipped: ${error.message.split("\n")[0]}`);
-  }
-  if (existsSync(join(here, "node_modules"))) {
-    try {
-      const text = execFileSync(process.execPath, [join(here, "js-peers.mjs"), "1000000"], {
-        cwd: here,
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "ignore"],
-        maxBuffer: 1 << 24,
-      });
-      const js = JSON.parse(text);
-      Object.assign(versions, js.versions);
-      for (const r of js.results)
-        add({ group: "jspeer", name: r.name, dtype: r.dtype, n: r.n, ns: r.ns_per_element });
-    } catch (error) {
-      log(`JavaScript peers skipped: ${error.message.split("\n")[0]}`);
-    }
-  } else {
-    log("JavaScript peers not installed (npm run bench installs them into bench/node_modules)");
-  }
-}
-
-// ---- Paired rounds for the goals ------------------------------------------------------------
-// This machine is shared: its speed drifts by 2× over minutes, so figures taken minutes apart do
-// not compare. For each goal, ours and the peer's are timed back to back, in several rounds, and
-// the goal's ratio is the median of the per-round ratios (the range is reported too).
-// The smoke run (npm test) does one small round, so this code cannot rot; --no-peers does none.
-const rounds = smoke ? 1 : noPeers ? 0 : (roundsArg ?? 5);
-const pairs = new Map(); // goal key → [{ ours, theirs }]
-const pair = (key, ours, theirs) => {
-  if (ours === undefined || theirs === undefined) return;
-  if (!pairs.has(key)) pairs.set(key, []);
-  pairs.get(key).push({ ours, theirs });
-};
-const peerEnv = { ...process.env };
-delete peerEnv.OPENBLAS_CORETYPE;
-delete peerEnv.OPENBLAS_L2_SIZE;
-const quick = (n) => (n >= 1e7 ? { repeats: 3, warmup: 1 } : { repeats: 9, warmup: 2 });
-for (let round = 1; round <= rounds; round++) {
-  const ours = {};
-  for (const n of sizes) {
-    const z = logits(n);
-    const out = new Float64Array(n);
-    ours[`softmax-${n}`] = await timeIt(() => softmax(z, { out }), n, quick(n));
-  }
-  const z = logits(mid);
-  ours.lse = await timeIt(() => logSumExp(z), mid, quick(mid));
-  const z32 = logits(mid, Float32Array);
-  const out32 = new Float32Array(mid);
-  ours.f32 = await timeIt(() => softmax(z32, { out: out32 }), mid, quick(mid));
-  try {
-    const py = JSON.parse(
-      execFileSync("python3", [join(here, "peers.py"), "--goals", ...sizes.map(String)], {
-        env: peerEnv,
-        encoding: "utf8",
-      }),
-    ).results;
-    for (const n of sizes) {
-      const seed = py.find((r) => r.n === n && r.name.startsWith(seedName));
-      pair(`softmax-${n}`, ours[`softmax-${n}`], seed?.ns_per_element);
-    }
-    const lse = py.find((r) => r.name === "scipy.special.logsumexp");
-    pair("lse", ours.lse, lse?.ns_per_element);
-  } catch (error) {
-    log(`python peers (round ${round}) skipped: ${error.message.split("\n")[0]}`);
-  }
-  if (existsSync(join(here, "node_modules"))) {
-    try {
-      const js = JSON.parse(
-        execFileSync(
-          process.execPath,
-          [join(here, "js-peers.mjs"), String(mid), "--tfjs-wasm-only"],
-          { cwd: here, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
-        ),
-      ).results;
-      pair("f32", ours.f32, js[0]?.ns_per_element);
-    } catch (error) {
-      log(`tfjs-wasm (round ${round}) skipped: ${error.message.split("\n")[0]}`);
-    }
-  }
-  log(
-    `round ${round}: ${[...pairs.entries()]
-      .map(([k, v]) => `${k} ${(v.at(-1).ours / v.at(-1).theirs).toFixed(2)}`)
-      .join(", ")}`,
-  );
-}
-
 // ---- Suites (bench/suites/*.mjs): one topic each, with its own peers and goals ----------------
 const suiteSections = [];
 {
-  const ctx = suiteContext({
-    smoke,
-    rounds: smoke ? 1 : (roundsArg ?? 5),
-    root,
-    here,
-    log,
-  });
+  const ctx = suiteContext({ smoke, rounds, root, here, log });
   for (const file of suiteFiles(here)) {
     if (onlySuite !== undefined && !file.includes(onlySuite)) continue;
     log(`suite ${file}`);
@@ -444,41 +650,53 @@ const suiteSections = [];
 }
 
 // ---- The report ------------------------------------------------------------------------------
-const fmt = (x, d = 2) => (x === undefined || !Number.isFinite(x) ? "—" : x.toFixed(d));
-const goals = [];
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+/** "0.62× its time" or "2.90× its time" with the rounds' range. */
+const ratioText = (s) =>
+  s === undefined
+    ? "not measured"
+    : `${fmt(s.median)}×${s.count > 1 ? ` (rounds ${fmt(s.lo)}–${fmt(s.hi)})` : ""}`;
+const find = (groupId, n, peerKey) => {
+  const m = measured.find(
+    (x) =>
+      x.group.id === groupId &&
+      x.c.n === n &&
+      x.peers.some((e) => (e.p.peer ?? e.p.label) === peerKey),
+  );
+  const entry = m?.peers.find((e) => (e.p.peer ?? e.p.label) === peerKey);
+  return m && entry ? { m, entry, r: ratios(m, entry) } : undefined;
 };
-/** A goal from the paired rounds: "lower" means our time ≤ target × theirs, "higher" ≥ target× faster. */
-const ratioGoal = (label, key, target, better) => {
-  const ps = pairs.get(key) ?? [];
-  if (ps.length === 0) {
+
+// Goals (issue 3), now from like-for-like pairs.
+const goals = [];
+const ratioGoal = (label, hit, target, better) => {
+  if (hit?.r === undefined) {
     goals.push({ label, value: "—", met: smoke ? "smoke run" : "not measured" });
     return;
   }
-  const ratios = ps.map((p) => p.ours / p.theirs);
-  const r = median(ratios);
-  const lo = Math.min(...ratios);
-  const hi = Math.max(...ratios);
+  const r = hit.r.median;
   const value =
     better === "lower"
-      ? `${fmt(r)}× the peer's time (rounds: ${fmt(lo)}–${fmt(hi)}; ours ${fmt(median(ps.map((p) => p.ours)))}, peer ${fmt(median(ps.map((p) => p.theirs)))} ns/element)`
-      : `${fmt(1 / r, 1)}× faster (rounds: ${fmt(1 / hi, 1)}–${fmt(1 / lo, 1)}; ours ${fmt(median(ps.map((p) => p.ours)))}, peer ${fmt(median(ps.map((p) => p.theirs)))} ns/element)`;
+      ? `${fmt(r)}× the peer's time (rounds: ${fmt(hit.r.lo)}–${fmt(hit.r.hi)})`
+      : `${fmt(1 / r, 1)}× faster (rounds: ${fmt(1 / hit.r.hi, 1)}–${fmt(1 / hit.r.lo, 1)})`;
   const met = better === "lower" ? r <= target : 1 / r >= target;
-  goals.push({ label, value, met: met ? "met" : "not met" });
+  goals.push({ label, value, met: smoke ? "smoke run" : met ? "met" : "not met" });
 };
 for (const n of sizes)
   ratioGoal(
-    `softmax float64, n = ${n.toExponential(0)}, vs the numpy seed code (≤ 1.0)`,
-    `softmax-${n}`,
+    `softmax float64, n = ${sizeName(n)}, allocating, vs the numpy seed code (≤ 1.0)`,
+    find("allocating", n, "numpy-seed"),
     1,
     "lower",
   );
-ratioGoal("softmax float32 → float32, n = 1e6, vs tfjs-wasm (≤ 1.0)", "f32", 1, "lower");
 ratioGoal(
-  "logSumExp float64, n = 1e6, vs scipy.special.logsumexp (≥ 5× faster)",
-  "lse",
+  "softmax float32 → float32, vs tfjs-wasm (≤ 1.0)",
+  find("float32", mid, "tfjs-wasm"),
+  1,
+  "lower",
+);
+ratioGoal(
+  "logSumExp float64 vs scipy.special.logsumexp (≥ 5× faster)",
+  find("lse", mid, "scipy-logsumexp"),
   5,
   "higher",
 );
@@ -493,30 +711,130 @@ goals.push({
   value: `+${(memoryExtra / 1e6).toFixed(1)} MB over ${((16 * memN) / 1e6).toFixed(0)} MB of input and output`,
   met: memoryExtra < 8e6 ? "met" : "not met",
 });
-
 for (const section of suiteSections) goals.push(...section.goals);
 
+// The summary, copied into README.md: every peer of the comparisons, with its ratio.
+const summary = [];
+{
+  const list = (groupId, peerKey, ns) =>
+    ns
+      .map((n) => {
+        const hit = find(groupId, n, peerKey);
+        return hit ? `${ratioText(hit.r)} at ${sizeName(n)}` : undefined;
+      })
+      .filter((x) => x !== undefined)
+      .join(", ");
+  const peersOf = (groupId) => {
+    const seen = new Map();
+    for (const m of measured.filter((x) => x.group.id === groupId))
+      for (const e of m.peers) seen.set(e.p.peer ?? e.p.label, e.p.label);
+    return [...seen.entries()];
+  };
+  const sizesOf = (groupId, key) =>
+    measured
+      .filter((x) => x.group.id === groupId && x.peers.some((e) => (e.p.peer ?? e.p.label) === key))
+      .map((x) => x.c.n);
+  summary.push(
+    "Each figure is our time divided by the peer's, timed back to back: below 1 we are faster, above 1 slower. The median over the rounds comes first, then the range.",
+    "",
+  );
+  summary.push(
+    `- **Allocating, float64** (\`softmax(z)\` returns a new array, as the peers do): ${peersOf(
+      "allocating",
+    )
+      .map(
+        ([key, label]) =>
+          `against ${label}: ${list("allocating", key, sizesOf("allocating", key))}`,
+      )
+      .join("; ")}.`,
+  );
+  summary.push(
+    `- **Into \`out\`, float64** (\`softmax(z, { out })\`; no allocation on either side): ${peersOf(
+      "out",
+    )
+      .map(([key, label]) => `against ${label}: ${list("out", key, sizesOf("out", key))}`)
+      .join("; ")}.`,
+  );
+  summary.push(
+    `- **Float32 in and out, ${sizeName(mid)}** (\`softmax(z32, { out: out32 })\`, within ${float32Ulps} float32 ulp of the float64 answer): ${peersOf(
+      "float32",
+    )
+      .map(([key, label]) => `against ${label}: ${list("float32", key, [mid])}`)
+      .join("; ")}.`,
+  );
+  summary.push(
+    `- **\`logSumExp\`, float64, ${sizeName(mid)}**: ${peersOf("lse")
+      .map(([key, label]) => `against ${label}: ${list("lse", key, [mid])}`)
+      .join("; ")}.`,
+  );
+  const jsCases = measured.filter((x) => x.group.id === "js");
+  summary.push(
+    `- **Among JavaScript implementations, float64, ${sizeName(mid)}**: ${jsCases
+      .flatMap((m) =>
+        m.peers.map((e) => `${m.c.ours.name} against ${e.p.label}: ${ratioText(ratios(m, e))}`),
+      )
+      .join("; ")}.`,
+  );
+  summary.push(
+    `- **A sweep of ${levelsN.toLocaleString("en-US")} levels × ${tempsN.toLocaleString("en-US")} temperatures**, every thermodynamic column: ${sweepMs["sweep (one thread)"].toFixed(0)} ms on one thread, ${sweepMs["sweepParallel (2 workers)"].toFixed(0)} ms with two workers (one measurement each).`,
+  );
+}
+
 const cpu = cpus()[0]?.model ?? "unknown";
+const command = smoke ? "node bench/harness.mjs --smoke" : `npm run bench -- --rounds ${rounds}`;
 const lines = [];
 lines.push("# Benchmarks", "");
 lines.push(
-  `Generated by \`${smoke ? "node bench/harness.mjs --smoke" : "npm run bench"}\` on ${new Date().toISOString().slice(0, 10)}. Every figure is the median of several runs after warm-up, in nanoseconds per element (lower is better); ratios compare figures from this one run.`,
+  `Generated by \`${command}\` on ${new Date().toISOString().slice(0, 10)}, measured at commit ${measuredAt}.`,
+  `Kernel sources: \`${kernel}\` (sha256 of ${KERNEL_SOURCES.map((f) => `\`${f}\``).join(", ")}; test/benchmarks-fresh.test.ts fails when they change, until this page is regenerated).`,
   "",
-);
-lines.push(
   `Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${Object.entries(
     versions,
   )
     .map(([k, v]) => `${k} ${v}`)
-    .join(", ")}.`,
+    .join(
+      ", ",
+    )}. The machine is shared; figures taken minutes apart do not compare, so every comparison below is timed in ${rounds} round${rounds === 1 ? "" : "s"}, ours and the peer's back to back in each.`,
+  "",
+  `Python peers: ${pythonNote}. JavaScript peers: ${jsNote}. The Python peers run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset.`,
   "",
 );
 lines.push(
+  "## Summary",
+  "",
+  "<!-- The README's speed figures: copied from here by the harness. -->",
+  "",
+  ...summary,
+  "",
+);
+lines.push(
+  "## Like for like",
+  "",
+  "Nanoseconds per element (lower is better) and our time over the peer's: the median over the rounds, then the range of the per-round figures. Our figures include validating every element (NaN, infinities, masks) and the accuracy guarantee (docs/testing.md); the peers do neither.",
+);
+for (const g of groups) {
+  lines.push(
+    "",
+    `### ${g.title}`,
+    "",
+    "| ours | peer | n | ours ns/element | peer ns/element | ours / peer |",
+    "| --- | --- | ---: | ---: | ---: | ---: |",
+  );
+  for (const m of measured.filter((x) => x.group === g)) {
+    const o = spread(m.ours);
+    for (const e of m.peers) {
+      const t = spread(e.theirs);
+      lines.push(
+        `| ${m.c.ours.name} | ${e.p.label}${t === undefined ? ` (not measured: ${e.skipped ?? "unavailable"})` : ""} | ${m.c.n.toLocaleString("en-US")} | ${rangeText(o)} | ${rangeText(t)} | ${t === undefined ? "—" : rangeText(ratios(m, e))} |`,
+      );
+    }
+  }
+}
+lines.push(
+  "",
   "## Goals (issue 3)",
   "",
-  rounds > 0
-    ? `Ratios against peers come from ${rounds} paired round${rounds === 1 ? "" : "s"}: in each, ours and the peer's are timed back to back, and the goal's ratio is the median of the rounds' ratios (the machine is shared, and its speed drifts over minutes). The other figures come from the table below.`
-    : "No peers in this run (smoke or --no-peers).",
+  "From the pairs above (median of the per-round ratios, and their range) and the one-off figures below.",
   "",
   "| goal | measured | status |",
   "| --- | --- | --- |",
@@ -527,7 +845,7 @@ if (profile.length > 0) {
     "",
     `## Where the time goes (softmax, float64, n = ${mid.toLocaleString("en-US")}, ${backend})`,
     "",
-    "Each pass timed alone on the same data. The kernel's buffers hold 131 072 elements; a longer input streams through them in pieces of 32 768, copied in and out by every pass (docs/performance.md), so peak memory stays input + output + about 2 MB.",
+    "Each pass timed alone on the same data, once. The kernel's buffers hold 131 072 elements; a longer input streams through them in pieces of 32 768, copied in and out by every pass (docs/performance.md), so peak memory stays input + output + about 2 MB.",
     "",
     "| part | ns/element |",
     "| --- | ---: |",
@@ -537,7 +855,7 @@ if (profile.length > 0) {
 for (const section of suiteSections) lines.push("", `## ${section.title}`, "", ...section.lines);
 lines.push(
   "",
-  "## All figures",
+  "## Other figures (one measurement each)",
   "",
   "| method | dtype | n | ns/element | note |",
   "| --- | --- | --- | ---: | --- |",
@@ -546,10 +864,25 @@ for (const r of rows)
   lines.push(
     `| ${r.name} | ${r.dtype} | ${r.n.toLocaleString("en-US")} | ${fmt(r.ns)} | ${r.note ?? ""} |`,
   );
-lines.push(
-  "",
-  "The library's figures include validation of every element (NaN, infinities, masks) and its accuracy guarantee (≤ 4 ulp against 50-digit references, test/accuracy.test.ts); the peers do neither. The Python peers run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset.",
-  "",
-);
-writeFileSync(outFile, `${lines.join("\n")}`);
+lines.push("");
+writeFileSync(outFile, lines.join("\n"));
 log(`wrote ${outFile}`);
+
+// README.md: the summary between its markers, when this run wrote the real report.
+if (outFile === defaultOut && !smoke) {
+  const readmePath = join(root, "README.md");
+  const readme = readFileSync(readmePath, "utf8");
+  const start = "<!-- bench-summary:start -->";
+  const end = "<!-- bench-summary:end -->";
+  const a = readme.indexOf(start);
+  const b = readme.indexOf(end);
+  if (a < 0 || b < a) {
+    log("README.md has no bench-summary markers: its speed section was not updated");
+  } else {
+    writeFileSync(
+      readmePath,
+      `${readme.slice(0, a + start.length)}\n${summary.join("\n")}\n${readme.slice(b)}`,
+    );
+    log("updated the speed summary in README.md");
+  }
+}

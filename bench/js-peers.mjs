@@ -1,23 +1,31 @@
 #!/usr/bin/env node
 /**
- * JavaScript peers for bench/harness.mjs, run from bench/ so they resolve from bench/node_modules
- * (installed by `npm run bench`, never by the main install): @tensorflow/tfjs softmax on its cpu
- * and wasm backends, and onnxruntime-node's Softmax operator on a one-node model.
- * Prints {"versions": {...}, "results": [{name, dtype, n, ns_per_element}]}.
- * Usage: node bench/js-peers.mjs [N] [--tfjs-wasm-only]
+ * JavaScript peers for bench/harness.mjs, as a small server run from bench/ so they resolve from
+ * bench/node_modules (installed by `npm run bench` with `npm --prefix bench ci`, never by the
+ * main install). One JSON request per line on standard input, one JSON answer per line out:
+ *
+ *   {"op": "peers"}                                  -> {"peers": [...], "versions": {...}}
+ *   {"op": "time", "peer": P, "n": N, "repeats": R}  -> {"ns_per_element": x}
+ *
+ * Peers, on bench/timing.mjs's logits (the harness's very numbers):
+ *   tfjs-wasm, tfjs-cpu  @tensorflow/tfjs softmax on its wasm / cpu backend, float32; the input
+ *                        tensor is already on the backend, the output is a new tensor read back
+ *                        with dataSync() (tfjs has no softmax into a caller's buffer)
+ *   ort-float32, ort-float64
+ *                        onnxruntime-node's Softmax operator on a one-node model; it returns a
+ *                        new output tensor
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createInterface } from "node:readline";
 import { logits, timeIt } from "./timing.mjs";
 
-const n = Number(process.argv[2] ?? 1e6);
-const wasmOnly = process.argv.includes("--tfjs-wasm-only");
 const require = createRequire(import.meta.url);
 const version = (name) =>
   JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")).version;
 
-/** A one-node ONNX model, y = Softmax(x, axis = −1), encoded as protobuf by hand. */
-function softmaxModel(elemType) {
+/** A one-node ONNX model, y = Softmax(x, axis = −1) for a vector of n, encoded by hand. */
+function softmaxModel(elemType, n) {
   const varint = (v) => {
     const out = [];
     let x = BigInt(v);
@@ -43,51 +51,77 @@ function softmaxModel(elemType) {
   return Uint8Array.from([...int(1, 8), ...graph, ...bytes(8, [...str(1, ""), ...int(2, 13)])]);
 }
 
-const results = [];
 const versions = {};
-const z32 = logits(n, Float32Array);
-const z64 = logits(n, Float64Array);
+const available = [];
+let tf;
+let ort;
 try {
-  const tf = await import("@tensorflow/tfjs");
+  tf = await import("@tensorflow/tfjs");
   await import("@tensorflow/tfjs-backend-wasm");
   versions["@tensorflow/tfjs"] = version("@tensorflow/tfjs");
-  for (const backend of wasmOnly ? ["wasm"] : ["cpu", "wasm"]) {
-    if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} did not start`);
-    await tf.ready();
-    const x = tf.tensor1d(z32);
-    const run = () => {
-      const y = tf.softmax(x);
-      y.dataSync();
-      y.dispose();
-    };
-    const ns = await timeIt(run, n, { repeats: backend === "cpu" ? 5 : 15, warmup: 2 });
-    x.dispose();
-    results.push({
-      name: `@tensorflow/tfjs softmax, ${backend} backend (tensor already on the backend)`,
-      dtype: "float32",
-      n,
-      ns_per_element: ns,
-    });
-  }
+  available.push("tfjs-wasm", "tfjs-cpu");
 } catch (error) {
-  console.error(`tfjs skipped: ${error.message}`);
+  console.error(`tfjs unavailable: ${error.message}`);
 }
 try {
-  if (wasmOnly) throw new Error("not asked for");
-  const ort = await import("onnxruntime-node");
+  ort = await import("onnxruntime-node");
   versions["onnxruntime-node"] = version("onnxruntime-node");
-  for (const [elem, dtype, z] of [
-    [1, "float32", z32],
-    [11, "float64", z64],
-  ]) {
-    const session = await ort.InferenceSession.create(softmaxModel(elem));
-    const ns = await timeIt(() => session.run({ x: new ort.Tensor(dtype, z, [n]) }), n, {
-      repeats: 15,
-      warmup: 3,
-    });
-    results.push({ name: "onnxruntime-node Softmax", dtype, n, ns_per_element: ns });
-  }
+  available.push("ort-float32", "ort-float64");
 } catch (error) {
-  console.error(`onnxruntime-node skipped: ${error.message}`);
+  console.error(`onnxruntime-node unavailable: ${error.message}`);
 }
-console.log(JSON.stringify({ versions, results }));
+
+const sessions = new Map();
+async function runner(peer, n) {
+  if (peer === "tfjs-wasm" || peer === "tfjs-cpu") {
+    const backend = peer.slice(5);
+    if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} did not start`);
+    await tf.ready();
+    const x = tf.tensor1d(logits(n, Float32Array));
+    return {
+      run: () => {
+        const y = tf.softmax(x);
+        y.dataSync();
+        y.dispose();
+      },
+      done: () => x.dispose(),
+    };
+  }
+  if (peer === "ort-float32" || peer === "ort-float64") {
+    const [elem, dtype, Type] =
+      peer === "ort-float32" ? [1, "float32", Float32Array] : [11, "float64", Float64Array];
+    const key = `${peer}:${n}`;
+    if (!sessions.has(key))
+      sessions.set(key, await ort.InferenceSession.create(softmaxModel(elem, n)));
+    const session = sessions.get(key);
+    const input = new ort.Tensor(dtype, logits(n, Type), [n]);
+    return { run: () => session.run({ x: input }), done: () => {} };
+  }
+  throw new Error(`unknown or unavailable peer ${peer}`);
+}
+
+async function answer(request) {
+  if (request.op === "peers") return { peers: available, versions };
+  if (request.op === "time") {
+    const n = Number(request.n);
+    const { run, done } = await runner(request.peer, n);
+    try {
+      const ns = await timeIt(run, n, { repeats: Number(request.repeats ?? 9), warmup: 2 });
+      return { ns_per_element: ns };
+    } finally {
+      done();
+    }
+  }
+  throw new Error(`unknown op ${request.op}`);
+}
+
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line.trim() === "") continue;
+  let out;
+  try {
+    out = await answer(JSON.parse(line));
+  } catch (error) {
+    out = { error: error.message };
+  }
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}

@@ -8,22 +8,26 @@
  *
  * Bounds, measured in ulps of the expected double (ulpDistance: subnormals count as steps of
  * 2^−1074, so an entry that underflows to 0 must be 0 or within that many subnormal steps;
- * an expected ±Infinity must be matched exactly):
+ * an expected ±Infinity must be matched exactly). Each is the measured worst case rounded up
+ * (the summary printed at the end shows the measured figures), so that losing a bit fails:
  * - softmax, logSoftmax, logSumExp, gibbs (and thermodynamics().probabilities),
- *   logPartitionFunction: ≤ 4 ulp on every case. logSoftmax must stay finite, and within
- *   4 ulp, where softmax underflows to 0. The one qualification: where ln Z = −E_ref/kT + ln Zₛ
- *   is a small difference of larger terms (a term more than 4× the value), ln Z is held to
- *   4 ulp of the largest term, the accuracy of a backward-stable sum (each term is itself
- *   within an ulp; no algorithm working from doubles does better without exact exponentials).
+ *   logPartitionFunction: ≤ 2 ulp on every case, on both kernels. logSoftmax must stay finite,
+ *   and within 2 ulp, where softmax underflows to 0. The one qualification: where
+ *   ln Z = −E_ref/kT + ln Zₛ is a small difference of larger terms (a term more than 4× the
+ *   value), ln Z is held to 4 ulp of the largest term (measured: under 1), the accuracy of a
+ *   backward-stable sum (each term is itself within an ulp; no algorithm working from doubles
+ *   does better without exact exponentials).
  * - entropy (both `entropy()` and `thermodynamics().entropy`), heatCapacity, energyVariance:
- *   ≤ 1e−12 relative (an absolute 4·2^−1074 is always accepted, for values in the subnormal
- *   range where a relative bound is finer than the doubles).
+ *   ≤ 2e−14 relative (measured: 6e−15 for C, 5e−16 for the others; an absolute 4·2^−1074 is
+ *   always accepted, for values in the subnormal range where a relative bound is finer than the
+ *   doubles).
  * - thermodynamics' internalEnergy, freeEnergy and logZ: ≤ 8 ulp; or, where the value is a sum
  *   whose terms cancel (U = E_ref + kT⟨x⟩, F = E_ref − kT·ln Zₛ, ln Z = −E_ref/kT + ln Zₛ with
- *   a term more than 4× the value, E_ref the dominant level), ≤ 1e−14 of the size of the
- *   largest term (the `scale` field of each reference).
+ *   a term more than 4× the value, E_ref the dominant level), ≤ 4 ulp of the largest term (the
+ *   `scale` field of each reference; measured: under 1.3).
  * - Reference physics: the Schottky peak of a two-level system, T* and C_max to ≤ 1e−9; the
- *   harmonic oscillator (2000 levels) against its closed forms to ≤ 1e−12 relative.
+ *   harmonic oscillator (2000 levels) against its closed forms to ≤ 2e−14 relative; ladders of
+ *   up to 500 000 levels against theirs to ≤ 1e−15 (measured: ≤ 3.4e−16).
  *
  * A summary of the largest error per function is printed once at the end.
  */
@@ -49,10 +53,11 @@ import {
 
 const refs = loadReferences();
 
-const ULP_BOUND = 4;
+const ULP_BOUND = 2;
 const ENERGY_ULP_BOUND = 8;
-const CANCELLATION_REL = 1e-14;
-const REL_BOUND = 1e-12;
+/** Where a value is a small difference of larger terms: this many ulps of the largest term. */
+const CANCELLATION_ULPS = 4;
+const REL_BOUND = 2e-14;
 
 // ---------------------------------------------------------------------------------------------
 // The summary: the worst error seen per function.
@@ -140,7 +145,7 @@ describe("softmax and logSoftmax against mpmath", () => {
         .toBeLessThanOrEqual(ULP_BOUND);
 
       // Where the probability underflows (0 or within 4 subnormal steps of it, checked above),
-      // the log-probability is still finite (and within 4 ulp, checked above).
+      // the log-probability is still finite (and within 2 ulp, checked above).
       for (let i = 0; i < c.p.length; i++) {
         if (c.p[i] === 0 && Number.isFinite(c.logp[i])) {
           expect.soft(Number.isFinite(logp[i]), `logSoftmax(${c.name})[${i}] finite`).toBe(true);
@@ -207,9 +212,15 @@ describe("softmax, logSoftmax, logSumExp and gibbs on both kernels (WebAssembly 
       expect.soft(Array.from(lsimd), "identical on both kernels").toEqual(Array.from(ljs));
     });
   }
-  for (const c of refs.gibbs.filter(
+  const gibbsCases = refs.gibbs.filter(
     (r) => r.degeneracies === undefined && r.temperature !== 0 && Number.isFinite(r.temperature),
-  )) {
+  );
+  const lseCases = refs.logSumExp.filter((r) => r.weights === undefined);
+  it("has finite-temperature gibbs cases and unweighted logSumExp cases", () => {
+    expect(gibbsCases.length).toBeGreaterThan(20);
+    expect(lseCases.length).toBeGreaterThan(20);
+  });
+  for (const c of gibbsCases) {
     it(`gibbs and logPartitionFunction ${c.name} T = ${c.temperature}`, () => {
       const input = Float64Array.from(c.energies);
       const options = { temperature: c.temperature, kB: c.kB };
@@ -224,7 +235,7 @@ describe("softmax, logSoftmax, logSumExp and gibbs on both kernels (WebAssembly 
       expect.soft(Object.is(lsimd, ljs), `identical: ${lsimd} vs ${ljs}`).toBe(true);
     });
   }
-  for (const c of refs.logSumExp.filter((r) => r.weights === undefined)) {
+  for (const c of lseCases) {
     it(`logSumExp ${c.name}`, () => {
       const input = Float64Array.from(c.values);
       const simd = run("auto", () => logSumExp(input));
@@ -237,7 +248,7 @@ describe("softmax, logSoftmax, logSumExp and gibbs on both kernels (WebAssembly 
   }
 });
 
-/** U, F, ln Z: 8 ulp, or 1e−14 of the largest term where the terms cancel. */
+/** U, F, ln Z: 8 ulp, or 4 ulp of the largest term where the terms cancel. */
 function checkEnergyLike(
   fn: string,
   c: GibbsReference,
@@ -252,8 +263,8 @@ function checkEnergyLike(
   const err = Math.abs(got - expected);
   expect
     .soft(
-      cancels && err <= CANCELLATION_REL * scale,
-      `${fn}(${c.name}): T = ${c.temperature}, kB = ${c.kB}: expected ${expected}, got ${got} (${ulps} ulp; terms of size ${scale}${cancels ? `, allowed ${CANCELLATION_REL * scale}` : ", no cancellation"})`,
+      cancels && err <= CANCELLATION_ULPS * Number.EPSILON * scale,
+      `${fn}(${c.name}): T = ${c.temperature}, kB = ${c.kB}: expected ${expected}, got ${got} (${ulps} ulp; terms of size ${scale}${cancels ? `, allowed ${CANCELLATION_ULPS * Number.EPSILON * scale}` : ", no cancellation"})`,
     )
     .toBe(true);
 }
@@ -291,7 +302,7 @@ describe("gibbs, logPartitionFunction and thermodynamics against mpmath", () => 
       const ulps = ulpError(logZ, c.logZ);
       note("logPartitionFunction", c.name, ulps, relativeError(logZ, c.logZ));
       const cancels = Number.isFinite(c.scale.logZ) && c.scale.logZ > 4 * Math.abs(c.logZ);
-      const allowed = cancels ? ULP_BOUND * Number.EPSILON * c.scale.logZ : 0;
+      const allowed = cancels ? CANCELLATION_ULPS * Number.EPSILON * c.scale.logZ : 0;
       expect
         .soft(
           ulps <= ULP_BOUND || Math.abs(logZ - c.logZ) <= allowed,
@@ -374,6 +385,26 @@ describe("exact limits (closed forms)", () => {
     }
   });
 
+  it("one level: ln Z = −E/(kB·T), correctly rounded like an IEEE division", () => {
+    // ln Z is formed as c·β plus the log of the weight sum, with c·β in double-double: for one
+    // level the sum is 1, so the result must be the correctly rounded quotient, every time.
+    let seed = 7;
+    const uniform = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 4294967296;
+    };
+    const wrong: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const E = (uniform() - 0.5) * 2000;
+      const T = 10 ** (uniform() * 4 - 2);
+      const kB = [1, 2, 0.5][i % 3] as number; // powers of two: kB·T is exact
+      const got = logPartitionFunction(i % 2 ? Float64Array.of(E) : [E], { temperature: T, kB });
+      if (got !== -E / (kB * T))
+        wrong.push(`E = ${E}, T = ${T}, kB = ${kB}: ${got} vs ${-E / (kB * T)}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
   it("thermodynamics at T = 0 and T = Infinity", () => {
     const E = [0, 1];
     const degeneracies = [2, 1];
@@ -451,8 +482,39 @@ describe("reference physics", () => {
     expect(cMax).toBeCloseTo(0.4392, 4);
     expect(Math.abs(tStar - ref.temperature)).toBeLessThanOrEqual(1e-9);
     expect(relativeError(cMax, ref.heatCapacity)).toBeLessThanOrEqual(1e-9);
-    // And at the reference T* itself the library's C is the reference maximum to 1e−12.
+    // And at the reference T* itself the library's C is the reference maximum to 2e−14.
     expect(relativeError(C(ref.temperature), ref.heatCapacity)).toBeLessThanOrEqual(REL_BOUND);
+  });
+
+  it("matches a ladder of 100 000 to 500 000 levels at high T (long sums stay compensated)", () => {
+    // Eₙ = n, n < N: with x = 1/T, ln Z = ln(1 − e^{−Nx}) − ln(1 − e^{−x}),
+    // U = 1/(e^x − 1) − N/(e^{Nx} − 1), S = ln Z + x·U, C = x²·Var(E) with
+    // Var(E) = 1/((e^x − 1)(1 − e^{−x})) − N²/((e^{Nx} − 1)(1 − e^{−Nx})), in expm1 (good to
+    // ~1e−16 here). Hundreds of thousands of terms: a plain sum would drift by ~1e−14.
+    for (const [N, T] of [
+      [100_000, 5e3],
+      [200_000, 1e4],
+      [500_000, 2e4],
+    ] as const) {
+      const E = Float64Array.from({ length: N }, (_, n) => n);
+      const t = thermodynamics(E, { temperature: T });
+      const x = 1 / T;
+      const logZ = Math.log(-Math.expm1(-N * x)) - Math.log(-Math.expm1(-x));
+      const U = 1 / Math.expm1(x) - N / Math.expm1(N * x);
+      const V =
+        1 / (Math.expm1(x) * -Math.expm1(-x)) - (N * N) / (Math.expm1(N * x) * -Math.expm1(-N * x));
+      const name = `ladder N=${N} T=${T}`;
+      for (const [field, got, want] of [
+        ["logZ", t.logZ, logZ],
+        ["internalEnergy", t.internalEnergy, U],
+        ["entropy", t.entropy, logZ + x * U],
+        ["heatCapacity", t.heatCapacity, x * x * V],
+      ] as const) {
+        const rel = relativeError(got, want);
+        note(`ladder.${field}`, name, ulpError(got, want), rel);
+        expect.soft(rel, `${field} of the ${name}: ${got} vs ${want}`).toBeLessThanOrEqual(1e-15);
+      }
+    }
   });
 
   it("matches the quantum harmonic oscillator's closed forms (2000 levels, T ≤ 50)", () => {

@@ -9,10 +9,18 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requireLists } from "./helpers/lists.js";
 
 const root = join(import.meta.dirname, "..");
 const main = join(root, "dist", "cli", "main.js");
 const refs = JSON.parse(readFileSync(join(root, "test", "fixtures", "cli.json"), "utf8"));
+requireLists(refs, "cli.json", [
+  "softmax_seed",
+  "softmax_half_log",
+  "gibbs_0112_T05",
+  "gibbs_meV_300K",
+  "sweep_two_level",
+]);
 let dir = "";
 
 beforeAll(() => {
@@ -51,6 +59,7 @@ describe("commands", () => {
     expect(r.code).toBe(0);
     const rows = csv(r.out);
     expect(rows.map((x) => x.index)).toEqual(["0", "1", "2", "3", "4", "5", "6"]);
+    expect(rows).toHaveLength(refs.softmax_seed.length);
     rows.forEach((row, i) => {
       expect(close(Number(row.probability), refs.softmax_seed[i])).toBe(true);
     });
@@ -58,6 +67,7 @@ describe("commands", () => {
   it("softmax --temperature 0.5 --log prints log-probabilities, negative logits included", () => {
     const r = cli(["softmax", "--temperature", "0.5", "--log", "--logits", "1,2,3"]);
     expect(r.code).toBe(0);
+    expect(csv(r.out)).toHaveLength(refs.softmax_half_log.length);
     csv(r.out).forEach((row, i) => {
       expect(close(Number(row.log_probability), refs.softmax_half_log[i])).toBe(true);
     });
@@ -67,6 +77,8 @@ describe("commands", () => {
   });
   it("gibbs gives the occupations, in reduced and in physical units", () => {
     const r = cli(["gibbs", "--energies", "0,1,1,2", "--temperature", "0.5"]);
+    expect(r.code).toBe(0);
+    expect(csv(r.out)).toHaveLength(refs.gibbs_0112_T05.length);
     csv(r.out).forEach((row, i) => {
       expect(close(Number(row.probability), refs.gibbs_0112_T05[i])).toBe(true);
     });
@@ -80,6 +92,7 @@ describe("commands", () => {
       "meV",
     ]);
     expect(u.code).toBe(0);
+    expect(csv(u.out)).toHaveLength(refs.gibbs_meV_300K.length);
     csv(u.out).forEach((row, i) => {
       expect(close(Number(row.probability), refs.gibbs_meV_300K[i], 8)).toBe(true);
     });
@@ -98,6 +111,7 @@ describe("commands", () => {
     const r = cli(["compare", "1", "2", "3", "4", "1", "2", "3"]);
     expect(r.code).toBe(0);
     const rows = csv(r.out);
+    expect(rows).toHaveLength(refs.softmax_seed.length);
     rows.forEach((row, i) => {
       expect(close(Number(row.softmax), refs.softmax_seed[i])).toBe(true);
       expect(close(Number(row.gibbs), refs.softmax_seed[i])).toBe(true);
@@ -121,6 +135,7 @@ describe("commands", () => {
     ]);
     expect(r.code).toBe(0);
     const rows = csv(r.out);
+    expect(rows).toHaveLength(refs.sweep_two_level.length);
     rows.forEach((row, j) => {
       const ref = refs.sweep_two_level[j];
       expect(Number(row.temperature)).toBe(ref.T);

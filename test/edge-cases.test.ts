@@ -1,6 +1,7 @@
 /**
- * One test per row of the edge-case table in CONTRACT.md ("Edge cases" and "Edge cases in
- * detail"). Expected values are the contract's own closed forms, never the library's output.
+ * The edge-case policy, docs/edge-cases.md: one `describe` per row of its table, titled with the
+ * row's id (test/edge-cases-map.test.ts checks that every row has one and every block names a
+ * row). Expected values are the policy's own closed forms, never the library's output.
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -12,8 +13,12 @@ import {
   logSoftmax,
   logSumExp,
   partitionFunction,
+  relu,
   sample,
+  sigmoid,
   softmax,
+  softplus,
+  step,
   temperatureGrid,
   thermodynamics,
 } from "../src/index.js";
@@ -35,7 +40,7 @@ const vectorFunctions = {
     energiesToLogits(v as number[], { temperature: 1, ...o }),
 };
 
-describe("NaN anywhere in a vector or option: RangeError naming it", () => {
+describe("nan: NaN anywhere in a vector or option is a RangeError naming it", () => {
   for (const [name, f] of Object.entries(vectorFunctions)) {
     it(`${name} names the index of a NaN`, () => {
       expect(() => f([0, 1, Number.NaN, 2])).toThrow(RangeError);
@@ -61,7 +66,7 @@ describe("NaN anywhere in a vector or option: RangeError naming it", () => {
   });
 });
 
-describe("+Infinity logit or −Infinity energy: RangeError", () => {
+describe("undefined-infinity: a +Infinity logit or a −Infinity energy is a RangeError", () => {
   it("softmax, logSoftmax, sample and the bridge refuse a +Infinity logit", () => {
     expect(() => softmax([0, Number.POSITIVE_INFINITY])).toThrow(/logits\[1\] is \+Infinity/);
     expect(() => logSoftmax([Number.POSITIVE_INFINITY])).toThrow(RangeError);
@@ -78,7 +83,7 @@ describe("+Infinity logit or −Infinity energy: RangeError", () => {
   });
 });
 
-describe("−Infinity logit / +Infinity energy: a masked state", () => {
+describe("masked: a −Infinity logit, +Infinity energy, zero degeneracy or zero weight", () => {
   const temperatures = [
     1,
     0.3,
@@ -112,7 +117,7 @@ describe("−Infinity logit / +Infinity energy: a masked state", () => {
   });
 });
 
-describe("every state masked", () => {
+describe("all-masked: every state masked", () => {
   it("logSumExp and logPartitionFunction give −Infinity", () => {
     expect(logSumExp([Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY])).toBe(
       Number.NEGATIVE_INFINITY,
@@ -136,7 +141,7 @@ describe("every state masked", () => {
   });
 });
 
-describe("empty vector", () => {
+describe("empty: an empty vector", () => {
   it("logSumExp([]) is −Infinity; softmax([]) and logSoftmax([]) are empty", () => {
     expect(logSumExp([])).toBe(Number.NEGATIVE_INFINITY);
     expect(softmax([])).toEqual(new Float64Array(0));
@@ -153,7 +158,7 @@ describe("empty vector", () => {
   });
 });
 
-describe("temperature 0: the limit", () => {
+describe("zero-temperature: the limit T → 0⁺", () => {
   it("shares all weight evenly among the maximal logits", () => {
     expect(softmax([1, 3, 2, 3], { temperature: 0 })).toEqual(new Float64Array([0, 0.5, 0, 0.5]));
     expect(softmax([1, 3, 2, 3], { temperature: -0 })).toEqual(new Float64Array([0, 0.5, 0, 0.5]));
@@ -188,7 +193,7 @@ describe("temperature 0: the limit", () => {
   });
 });
 
-describe("temperature +Infinity: the limit", () => {
+describe("infinite-temperature: the limit T → ±∞", () => {
   for (const T of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
     it(`is uniform (weighted by degeneracy) at T = ${T}`, () => {
       expect(softmax([1, 1000, -5], { temperature: T })).toEqual(
@@ -214,7 +219,7 @@ describe("temperature +Infinity: the limit", () => {
   });
 });
 
-describe("negative temperature", () => {
+describe("negative-temperature: allowed", () => {
   it("softmax at τ < 0 is softmax(z/τ)", () => {
     // softmax([1, 2]/−1) = softmax([−1, −2]) = [e/(e+1), 1/(e+1)]
     const p = softmax([1, 2], { temperature: -1 });
@@ -231,7 +236,7 @@ describe("negative temperature", () => {
   });
 });
 
-describe("huge, tiny and mixed magnitudes: finite, correct, no NaN", () => {
+describe("magnitudes: huge, tiny and mixed magnitudes give finite, correct results", () => {
   it("±1e308", () => {
     expect(softmax([1e308, -1e308])).toEqual(new Float64Array([1, 0]));
     expect(softmax([1e308, 1e308])).toEqual(new Float64Array([0.5, 0.5]));
@@ -267,7 +272,7 @@ describe("huge, tiny and mixed magnitudes: finite, correct, no NaN", () => {
   });
 });
 
-describe("lengths that disagree: RangeError", () => {
+describe("lengths: lengths that disagree are a RangeError", () => {
   it("weights, degeneracies and out", () => {
     expect(() => logSumExp([1, 2], { weights: [1] })).toThrow(
       /weights has length 1 but values has length 2/,
@@ -278,7 +283,7 @@ describe("lengths that disagree: RangeError", () => {
   });
 });
 
-describe("wrong types: TypeError or RangeError", () => {
+describe("types: wrong types are a TypeError or RangeError", () => {
   it("a string for a vector is a TypeError", () => {
     expect(() => softmax("1,2,3" as unknown as number[])).toThrow(TypeError);
     expect(() => gibbs("1,2" as unknown as number[], { temperature: 1 })).toThrow(TypeError);
@@ -297,7 +302,18 @@ describe("wrong types: TypeError or RangeError", () => {
   });
 });
 
-describe("logSumExp details", () => {
+describe("activator-limits: sigmoid and softplus at temperature 0", () => {
+  it("are exactly step and relu", () => {
+    for (const x of [-3, -5e-324, -0, 0, 5e-324, 0.5, 1e308, Number.NEGATIVE_INFINITY]) {
+      expect(Object.is(sigmoid(x, 0), step(x)), `sigmoid(${x}, 0)`).toBe(true);
+      expect(Object.is(softplus(x, 0), relu(x)), `softplus(${x}, 0)`).toBe(true);
+    }
+    // step(x) is 1 for x > 0 and 0 otherwise, as in the seed text.
+    expect([step(-1), step(0), step(2)]).toEqual([0, 0, 1]);
+  });
+});
+
+describe("log-sum-exp: infinite values, zero and negative weights", () => {
   it("+Infinity with positive weight gives +Infinity", () => {
     expect(logSumExp([0, Number.POSITIVE_INFINITY])).toBe(Number.POSITIVE_INFINITY);
     expect(logSumExp([0, Number.POSITIVE_INFINITY], { weights: [1, 2] })).toBe(
@@ -313,7 +329,7 @@ describe("logSumExp details", () => {
   });
 });
 
-describe("entropy details", () => {
+describe("entropy-input: entropy() of what is not a distribution", () => {
   it("refuses negative, infinite or non-normalised input", () => {
     expect(() => entropy([0.5, -0.1, 0.6])).toThrow(/probabilities\[1\]/);
     expect(() => entropy([0.5, Number.POSITIVE_INFINITY])).toThrow(RangeError);
@@ -321,11 +337,14 @@ describe("entropy details", () => {
   });
   it("accepts sums within 1e−9·max(1, n) of 1 and uses 0·ln 0 = 0", () => {
     expect(entropy([0.5, 0.5 + 5e-10])).toBeCloseTo(Math.LN2, 9);
+    // Just outside the tolerance (2e−9 for n = 2): refused.
+    expect(() => entropy([0.5, 0.5 + 3e-9])).toThrow(/sum to/);
+    expect(() => entropy([0.5, 0.5 - 3e-9])).toThrow(/sum to/);
     expect(entropy([1, 0])).toBe(0);
   });
 });
 
-describe("temperatureGrid details", () => {
+describe("temperature-grid: points, endpoints, direction and scale", () => {
   it("returns the endpoints exactly, ascending or descending", () => {
     const g = temperatureGrid({ from: 0.1, to: 7.3, points: 17 });
     expect(g[0]).toBe(0.1);
@@ -339,14 +358,16 @@ describe("temperatureGrid details", () => {
     expect(() => temperatureGrid({ from: 1, to: 2, points: 1 })).toThrow(RangeError);
     expect(() => temperatureGrid({ from: 1, to: 2, points: 2.5 })).toThrow(RangeError);
     expect(() => temperatureGrid({ from: 0, to: 2, points: 3 })).toThrow(/log grid needs/);
-    expect(() => temperatureGrid({ from: -1, to: 2, points: 3, scale: "linear" })).not.toThrow();
+    expect(temperatureGrid({ from: -1, to: 2, points: 3, scale: "linear" })).toEqual(
+      new Float64Array([-1, 0.5, 2]),
+    );
     expect(() => temperatureGrid({ from: 1, to: 2, points: 3, scale: "cubic" as "log" })).toThrow(
       RangeError,
     );
   });
 });
 
-describe("sample details", () => {
+describe("sample: filters, temperature 0 and bad options", () => {
   const z = [Math.log(0.5), Math.log(0.3), Math.log(0.15), Math.log(0.05)];
   it("applies topK, then topP, then minP on the renormalised result", () => {
     // topK 3 keeps [.5,.3,.15] → renormalised [.5263,.3158,.1579]; topP 0.8 keeps the first two
@@ -380,7 +401,7 @@ describe("sample details", () => {
   });
 });
 
-describe("the bridge follows the same table", () => {
+describe("bridge: the bridge follows the same table", () => {
   it("a +Infinity logit and a −Infinity energy are RangeErrors; masks map to masks", () => {
     expect(() => logitsToEnergies([0, Number.POSITIVE_INFINITY])).toThrow(RangeError);
     expect(() => energiesToLogits([Number.NEGATIVE_INFINITY], { temperature: 1 })).toThrow(
@@ -395,7 +416,7 @@ describe("the bridge follows the same table", () => {
   });
 });
 
-describe("inputs are never modified", () => {
+describe("inputs-unmodified: inputs are never modified", () => {
   it("every vector function leaves its input as it was", () => {
     const z = new Float64Array([3, -1, 2, Number.NEGATIVE_INFINITY, 0.5]);
     const copy = Float64Array.from(z);

@@ -61,6 +61,9 @@ describe("TSDoc examples", () => {
 });
 
 describe("Markdown examples", () => {
+  it("finds the Markdown examples", () => {
+    expect(markdown.length).toBeGreaterThan(10);
+  });
   for (const example of markdown) {
     it(title(example), async () => {
       const checks = await runExample(example, bindings);

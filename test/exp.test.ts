@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { expDD, expSweep } from "../src/internal/exp.js";
 import { EXP2_HI, EXP2_LO } from "../src/internal/expTable.js";
 import { weight32 } from "../src/internal/f32.js";
+import { nonEmpty } from "./helpers/lists.js";
 import { ulpDistance } from "./helpers/ulp.js";
 
 interface ExpCase {
@@ -23,6 +24,7 @@ const fixture = JSON.parse(
 ) as {
   cases: ExpCase[];
 };
+nonEmpty(fixture.cases, "exp.json: cases");
 
 describe("expDD", () => {
   it("is within 1 ulp of the correctly rounded exp(h + l) everywhere, subnormal results included", () => {

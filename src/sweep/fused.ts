@@ -6,7 +6,7 @@
  * that matters, which is what the moments need), the weight from the table-driven exp, and the moments of d = (E − K)·|β| about a shift K. K is the mean energy of
  * a pilot pass over every 64th level at the same temperature, so it depends on that temperature
  * alone (a sweep split across workers gives identical bits) and is close enough to U that the
- * one-pass variance ⟨d²⟩ − ⟨d⟩² loses at most three digits; when it would lose more, the
+ * one-pass variance ⟨d²⟩ − ⟨d⟩² loses at most two digits; when it would lose more, the
  * caller falls back to the two-pass engine. Moment sums are accumulated in blocks of 256 (in two
  * lanes, even and odd offsets) and the block sums added with compensation, so the error does not
  * grow with the number of levels. The WebAssembly SIMD kernel runs this loop, with identical
@@ -127,12 +127,19 @@ export function fusedState(
   const m1 = (mh + ml) / W; // ⟨d⟩
   const m2 = (qh + ql) / W; // ⟨d²⟩
   const V = m2 - m1 * m1;
-  // More than three digits lost to cancellation (or no spread at all), or ⟨d²⟩ so small that it
-  // is subnormal (T beyond 1e150 times the spread): use the two-pass engine.
-  if (!(V > 1e-3 * m2) || !(m2 >= 2 ** -960)) return undefined;
+  // More than two digits lost to cancellation (or no spread at all), or ⟨d²⟩ so small that it is
+  // subnormal (T beyond 1e150 times the spread): use the two-pass engine. (At three digits, C was
+  // off by up to 4e−13 relative; at two, 5e−14 over 3 000 random sweeps.)
+  if (!(V > 1e-2 * m2) || !(m2 >= 2 ** -960)) return undefined;
   const X = (K - c) * factor + m1; // ⟨x⟩ = ⟨(E − c)·|β|⟩
   // ln Σw = ln(sh + sl), keeping the low part.
   const lnW = Math.log(sh) + sl / sh;
+  // S/kB = ⟨x⟩ + ln Σw. Σw is summed plainly inside each block, starting from the dominant
+  // level's weight g₀, so ln Σw carries an absolute error of ~1e−16 whatever its size: near the
+  // ground state (S/kB small) that is a large relative error in S (2.6 % at S = 1e−15·kB before
+  // this check, test/properties-kb.test.ts). Below S/kB = 1/16 the two-pass engine, which sums
+  // the weights with compensation, takes over.
+  if (!(X + lnW >= 0.0625)) return undefined;
   // ln Z = c·b + ln Σw, with c·b = −c/(kB·T) as a double-double.
   const cs = c * s12;
   const cb = cs * bh;

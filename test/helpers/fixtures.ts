@@ -7,6 +7,7 @@
  */
 
 import { readFileSync } from "node:fs";
+import { requireLists } from "./lists.js";
 import { ulpDistance } from "./ulp.js";
 
 /** A double as stored in the JSON. */
@@ -116,6 +117,13 @@ function optionalVector(raw: Raw, key: string): number[] | undefined {
 export function loadReferences(): References {
   const url = new URL("../fixtures/references.json", import.meta.url);
   const raw = JSON.parse(readFileSync(url, "utf8")) as Raw;
+  requireLists(raw, "references.json", [
+    "softmax",
+    "logSumExp",
+    "gibbs",
+    "entropy",
+    "physics.oscillator.states",
+  ]);
   const list = (key: string) => raw[key] as Raw[];
   const physics = raw.physics as {
     schottky: References["physics"]["schottky"];

@@ -3,6 +3,7 @@
  * 50 digits, re-checked at 80; 25 significant digits written, so JSON.parse rounds correctly).
  */
 import { readFileSync } from "node:fs";
+import { requireLists } from "../helpers/lists.js";
 
 /** The six quantities of a state, as in `thermodynamics()`. */
 export const FIELDS = [
@@ -57,13 +58,36 @@ export interface ModelReferences {
   };
 }
 
+/** Every list of models.json that a test loops over. */
+export const MODEL_LISTS = [
+  "twoLevel",
+  "oscillator",
+  "einstein",
+  "rotor.exact",
+  "rotor.series",
+  "rotor.exactAtSeriesTemperatures",
+  "paramagnet",
+  "brillouin",
+  "isingChain",
+  "isingSquare.cases",
+  "units.thermalEnergy",
+  "units.boltzmannConstant",
+  "units.conversions",
+] as const;
+
 export function loadModelReferences(): ModelReferences {
   const url = new URL("../fixtures/models.json", import.meta.url);
-  return JSON.parse(readFileSync(url, "utf8"), (_key, value) => {
+  const refs = JSON.parse(readFileSync(url, "utf8"), (_key, value) => {
     if (value === "Infinity") return Number.POSITIVE_INFINITY;
     if (value === "-Infinity") return Number.NEGATIVE_INFINITY;
     return value;
   }) as ModelReferences;
+  requireLists(refs, "models.json", MODEL_LISTS);
+  if (Object.keys(refs.isingSquare?.densityOfStates ?? {}).length === 0)
+    throw new Error(
+      "models.json: isingSquare.densityOfStates is empty in the fixture: regenerate it",
+    );
+  return refs;
 }
 
 /** |got − expected| / |expected| (0 when equal; Infinity for NaN or a missed infinity). */
