@@ -28,9 +28,9 @@ import scipy.special
 from peers import median_ns
 
 
-def median_ms(f, repeats):
+def median_ms(f, repeats, warmup_ms=200):
     """Median milliseconds of f after warm-up: peers.py's clock (ns per element of 10⁶)."""
-    return median_ns(f, 1_000_000, repeats)
+    return median_ns(f, 1_000_000, repeats, warmup_ms)
 
 
 def softmax(s):
