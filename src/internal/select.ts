@@ -236,86 +236,24 @@ function bucketOf(v: number): number {
   return floorView.getUint32(0) >>> SHIFT;
 }
 
-/** Where a cut falls: bucket b, with the count and exact mass of every bucket above it. */
-interface Boundary {
-  readonly b: number;
-  readonly countAbove: number;
-  readonly aboveHi: number;
-  readonly aboveLo: number;
-}
-
 /**
- * Scans the buckets from the top and stops at the first one for which `stop(count so far,
- * mass so far)` holds, where both include that bucket; undefined when none does.
+ * The listed states with p > t and the first `quota` of those with p = t (in index order, so
+ * ties go to the lower index); undefined when that is the whole list. Branch-free but for the
+ * ties. `inPlace` reuses the list's arrays (the list is then consumed).
  */
-function boundary(
-  stop: (count: number, hi: number, lo: number, b: number) => boolean,
-): Boundary | undefined {
-  let count = 0;
-  let mh = 0;
-  let ml = 0;
-  for (let b = BUCKETS - 1; b >= 0; b--) {
-    const cb = counts[b] as number;
-    if (cb === 0) continue;
-    const [h1, l1] = plus(mh, ml, bucketHi[b] as number, 0);
-    const [h2, l2] = plus(h1, l1, bucketLo[b] as number, 0);
-    if (stop(count + cb, h2, l2, b)) return { b, countAbove: count, aboveHi: mh, aboveLo: ml };
-    count += cb;
-    mh = h2;
-    ml = l2;
-  }
-  return undefined;
-}
-
-/**
- * Applies a cut found in bucket `at.b`: collects that bucket's values, resolves the threshold
- * among them with `resolve`, then keeps what the cut allows in one branch-free pass (ties at the
- * threshold, the one rare case, by lower index). The kept mass is the buckets above plus the
- * kept values of the bucket, exactly.
- */
-function cutAt(
-  list: RawList,
-  at: Boundary,
-  resolve: (cand: Float64Array) => Cut,
-  inPlace: boolean,
-): CutResult {
+function keep(list: RawList, t: number, quota: number, inPlace: boolean): CutResult {
   const { values, index, length } = list;
-  const vLo = at.b === 0 ? Number.MIN_VALUE : bucketFloor(at.b);
-  const vHi = bucketFloor(at.b + 1);
-  const cand = new Float64Array(counts[at.b] as number);
-  let c = 0;
-  for (let i = 0; i < length; i++) {
-    const v = values[i] as number;
-    if (v < vHi && v >= vLo) cand[c++] = v;
-  }
-  // The bucket's kept mass, from its values (resolve reorders cand but keeps them).
-  const { t, quota: q } = resolve(cand);
-  let ties = 0;
-  let sh = 0;
-  let sl = 0;
-  for (let j = 0; j < cand.length; j++) {
-    const v = cand[j] as number;
-    if (v > t) {
-      const h = highHalf(v);
-      sh += h;
-      sl += v - h;
-    } else if (v === t) {
-      ties++;
-    }
-  }
-  const tiesKept = Math.min(ties, q);
-  // In place (the caller's list is then consumed), or into new arrays.
   const outV = inPlace ? values : new Float64Array(length);
   const outI = inPlace ? index : new Int32Array(length);
-  let quota = tiesKept;
+  let q = quota;
   let m = 0;
   for (let i = 0; i < length; i++) {
     const v = values[i] as number;
     outV[m] = v; // m ≤ i: in place, this never overwrites a state not yet read
     outI[m] = index[i] as number;
     if (v === t) {
-      if (quota > 0) {
-        quota--;
+      if (q > 0) {
+        q--;
         m++;
       }
     } else {
@@ -323,23 +261,13 @@ function cutAt(
     }
   }
   if (m === length) return undefined;
-  const [eh, el] = times(tiesKept, t);
-  const [h1, l1] = plus(at.aboveHi, at.aboveLo, sh, 0);
-  const [h2, l2] = plus(h1, l1, sl, 0);
-  const [massHi, massLo] = plus(h2, l2, eh, el);
-  return {
-    values: outV.subarray(0, m),
-    index: outI.subarray(0, m),
-    length: m,
-    massHi,
-    massLo,
-  };
+  return withMass({ values: outV.subarray(0, m), index: outI.subarray(0, m), length: m });
 }
 
 /**
  * The k most probable listed states (ties at the k-th by lower index, or every tie with
  * `keepTies`); undefined when that is the whole list, SHORT when the list has fewer than k.
- * `inPlace` reuses the list's arrays for the result (the list is then consumed).
+ * Quickselect on a copy of the values, then one pass.
  */
 export function cutByCount(
   list: RawList,
@@ -349,51 +277,49 @@ export function cutByCount(
 ): CutResult {
   if (list.length < k) return SHORT;
   if (list.length === k) return undefined;
-  histogram(list);
-  const at = boundary((count) => count >= k) as Boundary;
-  return cutAt(
-    list,
-    at,
-    (cand) => {
-      const cut = selectByCount(cand, cand.length, k - at.countAbove);
-      return keepTies ? { t: cut.t, quota: Number.POSITIVE_INFINITY } : cut;
-    },
-    inPlace,
-  );
+  const { t, quota } = selectByCount(list.values.slice(0, list.length), list.length, k);
+  return keep(list, t, keepTies ? Number.POSITIVE_INFINITY : quota, inPlace);
 }
 
 /**
  * The smallest set of most probable listed states whose mass reaches `target` (ties at the
  * boundary by lower index); undefined when that is the whole list, SHORT when even the whole
- * list falls short of the target.
+ * list falls short of the target. The buckets are scanned from the top, with their exact
+ * masses, to the one where the mass reaches the target; `selectByMass` resolves the cut among
+ * that bucket's values.
  */
 export function cutByMass(list: RawList, target: number, inPlace = false): CutResult {
   histogram(list);
-  const at = boundary((_, hi, lo) => ddAtLeast(hi, lo, target, 0));
-  if (at === undefined) return SHORT;
-  return cutAt(
-    list,
-    at,
-    (cand) => {
-      const [nh, nl] = plus(target, 0, -at.aboveHi, -at.aboveLo);
-      return selectByMass(cand, cand.length, nh, nl);
-    },
-    inPlace,
-  );
+  let mh = 0;
+  let ml = 0;
+  for (let b = BUCKETS - 1; b >= 0; b--) {
+    if ((counts[b] as number) === 0) continue;
+    const [h1, l1] = plus(mh, ml, bucketHi[b] as number, 0);
+    const [h2, l2] = plus(h1, l1, bucketLo[b] as number, 0);
+    if (ddAtLeast(h2, l2, target, 0)) {
+      // The bucket's values, and the cut among them.
+      const { values, length } = list;
+      const vLo = b === 0 ? Number.MIN_VALUE : bucketFloor(b);
+      const vHi = bucketFloor(b + 1);
+      const cand = new Float64Array(counts[b] as number);
+      let c = 0;
+      for (let i = 0; i < length; i++) {
+        const v = values[i] as number;
+        if (v < vHi && v >= vLo) cand[c++] = v;
+      }
+      const [nh, nl] = plus(target, 0, -mh, -ml);
+      const { t, quota } = selectByMass(cand, c, nh, nl);
+      return keep(list, t, quota, inPlace);
+    }
+    mh = h2;
+    ml = l2;
+  }
+  return SHORT;
 }
 
 /** The listed states with p ≥ threshold (> 0); undefined when that is the whole list. */
 export function cutByValue(list: RawList, threshold: number, inPlace = false): CutResult {
-  histogram(list);
-  const key = bucketOf(threshold);
-  const at = boundary((_, __, ___, b) => b <= key);
-  if (at === undefined) return undefined;
-  if (at.b < key) {
-    // No listed value shares the threshold's bucket: the cut falls between buckets.
-    const t = bucketFloor(at.b + 1);
-    return cutAt(list, at, () => ({ t, quota: Number.POSITIVE_INFINITY }), inPlace);
-  }
-  return cutAt(list, at, () => ({ t: threshold, quota: Number.POSITIVE_INFINITY }), inPlace);
+  return keep(list, threshold, Number.POSITIVE_INFINITY, inPlace);
 }
 
 /** The list with its mass (TwoSum in two lanes). */
@@ -433,29 +359,41 @@ const pieceV = new Float64Array(PIECE);
 const pieceI = new Int32Array(PIECE);
 
 /**
- * The states of a dense vector with p ≥ floor (and p > 0), as a list in index order. Branch-free
- * (every state is written at the next free slot, which advances only when it is kept: a branch
- * would be mispredicted for a pool of a few percent), piece by piece through fixed buffers.
+ * The states of a dense vector with lo ≤ vᵢ ≤ hi, as a list in index order, with room for
+ * `expected` of them first. Branch-free (every state is written at the next free slot, which
+ * advances only when it is kept: a branch would be mispredicted for a pool of a few percent),
+ * piece by piece through fixed buffers; with hi = +∞, one comparison per state.
  */
-export function gatherAtLeast(values: Float64Array, length: number, floor: number): RawList {
-  const vLo = Math.max(floor, Number.MIN_VALUE);
-  // Room for the share of the sample at or above the floor (when it was sampled), and a margin.
-  const share = vLo === sampledFloor ? sampledShare : 1;
-  const start = Math.min(length, Math.ceil(1.2 * share * length) + 1024);
-  let outV = new Float64Array(start);
-  let outI = new Int32Array(start);
+export function gatherRange(
+  values: Float64Array | Float32Array,
+  lo: number,
+  hi: number,
+  expected: number,
+): RawList {
+  const length = values.length;
+  let outV = new Float64Array(Math.min(length, expected));
+  let outI = new Int32Array(outV.length);
   let total = 0;
   for (let i0 = 0; i0 < length; i0 += PIECE) {
     const i1 = Math.min(length, i0 + PIECE);
     let m = 0;
-    for (let i = i0; i < i1; i++) {
-      const v = values[i] as number;
-      pieceV[m] = v;
-      pieceI[m] = i;
-      m += +(v >= vLo);
+    if (hi === Number.POSITIVE_INFINITY) {
+      for (let i = i0; i < i1; i++) {
+        const v = values[i] as number;
+        pieceV[m] = v;
+        pieceI[m] = i;
+        m += +(v >= lo);
+      }
+    } else {
+      for (let i = i0; i < i1; i++) {
+        const v = values[i] as number;
+        pieceV[m] = v;
+        pieceI[m] = i;
+        m += +(v >= lo) & +(v <= hi);
+      }
     }
     if (total + m > outV.length) {
-      let capacity = 2 * outV.length;
+      let capacity = Math.max(1024, 2 * outV.length);
       while (capacity < total + m) capacity *= 2;
       const grownV = new Float64Array(capacity);
       const grownI = new Int32Array(capacity);
@@ -469,6 +407,14 @@ export function gatherAtLeast(values: Float64Array, length: number, floor: numbe
     total += m;
   }
   return { values: outV.subarray(0, total), index: outI.subarray(0, total), length: total };
+}
+
+/** The states of a dense vector with p ≥ floor (and p > 0), as a list in index order. */
+export function gatherAtLeast(values: Float64Array, floor: number): RawList {
+  const vLo = Math.max(floor, Number.MIN_VALUE);
+  // Room for the share of the sample at or above the floor (when it was sampled), and a margin.
+  const share = vLo === sampledFloor ? sampledShare : 1;
+  return gatherRange(values, vLo, Number.POSITIVE_INFINITY, 1.2 * share * values.length + 1024);
 }
 
 /** How many states of a dense vector have 0 < p < floor. */
@@ -546,12 +492,17 @@ export function countFloor(values: Float64Array, length: number, k: number): num
 
 /**
  * A floor such that the states at or above it very probably carry a mass of at least `target`
- * (of a total of 1): the highest bucket floor whose estimated mass below, plus four standard
- * errors, stays under 1 − target. States below a floor are bounded by it, so the estimate is
+ * (of `total`): the highest bucket floor whose estimated mass below, plus four standard
+ * errors, stays under total − target. States below a floor are bounded by it, so the estimate is
  * well behaved; heavy states, which a sample may miss, lie above it and are gathered exactly.
  */
-export function massFloor(values: Float64Array, length: number, target: number): number {
-  const slack = 1 - target;
+export function massFloor(
+  values: Float64Array,
+  length: number,
+  target: number,
+  total: number,
+): number {
+  const slack = total - target;
   if (length <= 4 * SAMPLE || !(slack > 0)) return 0;
   sampleBuckets(values, length);
   const scale = length / SAMPLE;

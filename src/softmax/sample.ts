@@ -1,3 +1,16 @@
+import { active, kernelTakes, spectrumOnKernel, weightsTyped } from "../internal/accel.js";
+import { candidatesByCount, candidatesByValue, positiveLeftOut } from "../internal/candidates.js";
+import {
+  type Beta,
+  betaOf,
+  dominant,
+  FINITE,
+  fillWeights,
+  LOGITS,
+  normalize,
+  type Spectrum,
+  scan,
+} from "../internal/kernel.js";
 import {
   type CutResult,
   countBelow,
@@ -18,8 +31,9 @@ import {
   integerOption,
   numberOption,
   optionsOf,
+  readVector,
 } from "../internal/validate.js";
-import { softmax } from "./softmax.js";
+import { softmaxOnKernel } from "./prepare.js";
 
 /** Options of {@link samplingDistribution} (and of {@link sample}, which adds `random`). */
 export interface SamplingOptions {
@@ -103,14 +117,15 @@ export function sample(logits: ArrayLike<number>, options?: SampleOptions): numb
   if (typeof random !== "function") {
     throw new TypeError(`${fn}: options.random must be a function, got ${describeValue(random)}`);
   }
-  const { p, kept } = filtered(fn, logits, opts);
+  const { kept, w, sumHi, sumLo, n } = filtered(fn, logits, opts, false);
   const u = random();
   if (typeof u !== "number" || !(u >= 0 && u < 1)) {
     throw new RangeError(
       `${fn}: options.random() returned ${describeValue(u)}; it must return a number in [0, 1)`,
     );
   }
-  return kept === undefined ? inverseCdf(p, undefined, p.length, u) : drawFrom(kept, u);
+  if (kept !== undefined) return drawFrom(kept, u);
+  return inverseCdf(w as Float64Array, undefined, n, u * sumHi + u * sumLo);
 }
 
 /**
@@ -138,10 +153,20 @@ export function samplingDistribution(
   options?: SamplingOptions,
 ): Float64Array {
   const fn = "samplingDistribution";
-  const { p, kept } = filtered(fn, logits, optionsOf(fn, options));
-  if (kept === undefined) return p;
-  // softmax's array is ours: it becomes the result.
-  const out = p.fill(0);
+  const { kept, w, sumHi, sumLo, normalized, n } = filtered(
+    fn,
+    logits,
+    optionsOf(fn, options),
+    true,
+  );
+  if (kept === undefined) {
+    // Nothing cut: softmax, w/Σw divided exactly as softmax divides.
+    const p = w as Float64Array;
+    if (!normalized) normalize(p, n, sumHi, sumLo);
+    return p;
+  }
+  // The weights' array, when there is one, is ours: it becomes the result.
+  const out = w === undefined ? new Float64Array(n) : w.fill(0);
   // pᵢ / (massHi + massLo) with the remainder of the first quotient carried (Dekker's division),
   // so k equal states come out as 1/k to the last bit.
   const { values, index, length, massHi, massLo } = kept;
@@ -201,29 +226,59 @@ function filtersOf(fn: string, opts: Partial<SamplingOptions>): Filters {
   return { topK, keepTies: ties === "keep", topP, minP, minKeep, temperature };
 }
 
+/** What the filters leave: the kept states, or every weight when they keep everything. */
+interface Filtered {
+  /**
+   * The kept states as a list in index order with their mass, or undefined when no state of
+   * positive weight was removed.
+   */
+  readonly kept: StateList | undefined;
+  /** Every weight wᵢ (or, when `normalized`, softmax itself), when the vector was exponentiated whole. */
+  readonly w: Float64Array | undefined;
+  /** Σw = sumHi + sumLo, with `w`. */
+  readonly sumHi: number;
+  readonly sumLo: number;
+  readonly normalized: boolean;
+  readonly n: number;
+}
+
 /**
- * softmax(z/τ) and, when a filter removed something, the kept states as a list in index order
- * with their mass (undefined: every state of positive probability is kept).
+ * The filters, decided on the weights wᵢ = exp((zᵢ − c)/τ) that softmax divides by their sum
+ * (c the dominant logit, so the largest weight is 1): softmax(z/τ) is w/Σw, and every filter
+ * renormalises, so Σw is needed only when the top-p cut comes first or nothing is cut.
+ *
+ * When top-k or min-p comes first (at a finite nonzero τ), only the candidates found on the
+ * logits are exponentiated (src/internal/candidates.ts); otherwise, and in the rare cases those
+ * decline, every weight is computed (on the WebAssembly kernel when it takes the call) and the
+ * first filter starts from a pool above a floor estimated from a random sample (countFloor,
+ * massFloor, valueFloor). A cut that finds the pool too small (SHORT) runs again on every state;
+ * that is rare, and only costs time. With `distribution` and no filter at all, the result is
+ * softmax itself.
  */
 function filtered(
   fn: string,
   logits: ArrayLike<number>,
   opts: Partial<SamplingOptions>,
-): { p: Float64Array; kept: StateList | undefined } {
+  distribution: boolean,
+): Filtered {
   const f = filtersOf(fn, opts);
-  let p: Float64Array;
-  try {
-    p = softmax(logits, { temperature: f.temperature });
-  } catch (error) {
-    if (error instanceof Error) error.message = error.message.replace(/^softmax:/, `${fn}:`);
-    throw error;
+  const z = readVector(fn, "logits", logits);
+  const n = z.length;
+  const B = betaOf(LOGITS, 1, f.temperature);
+  const k = Math.max(f.topK, f.minKeep);
+  const topK = f.topK > 0 && k < n;
+  const none = { w: undefined, sumHi: 0, sumLo: 0, normalized: false, n };
+  if (B.kind === FINITE && (topK || (f.topP === 1 && f.minP > 0))) {
+    const S = spectrumOf(fn, z);
+    const kept = onCandidates(S, B, f, topK && k < S.active ? k : 0);
+    if (kept !== undefined) return { ...none, kept };
+  } else if (distribution && !topK && f.topP === 1 && f.minP === 0) {
+    const p = softmaxOnKernel(fn, z, { temperature: f.temperature });
+    if (p !== undefined)
+      return { ...none, kept: undefined, w: p as Float64Array, normalized: true };
   }
-  const n = p.length;
-  if (n === 0) throw new RangeError(`${fn}: logits is empty; there is nothing to draw`);
-  // `kept` is undefined while every state of positive probability is kept, else the kept states
-  // as a list. The first filter to cut the whole vector starts from a pool: the states above a
-  // floor estimated from a random sample (countFloor, massFloor, valueFloor). A cut that finds
-  // the pool too small (SHORT) runs again on every state; that is rare, and only costs time.
+  const w = new Float64Array(n);
+  const [sumHi, sumLo] = allWeights(fn, z, B, w);
   let kept: StateList | undefined;
   // A filter's result (undefined: its whole input), raised to the minKeep most probable of its
   // input when it keeps fewer (SHORT when the input itself has fewer).
@@ -240,46 +295,119 @@ function filtered(
       return;
     }
     let floor = estimate();
-    let input = gatherAtLeast(p, n, floor);
+    let input = gatherAtLeast(w, floor);
     let r = cut(input);
-    if (r === SHORT && floor > 0 && countBelow(p, n, floor) > 0) {
+    if (r === SHORT && floor > 0 && countBelow(w, n, floor) > 0) {
       floor = 0;
-      input = gatherAtLeast(p, n, 0);
+      input = gatherAtLeast(w, 0);
       r = cut(input);
     }
     if (r !== undefined && r !== SHORT) kept = r;
-    else if (floor > 0 && countBelow(p, n, floor) > 0) kept = withMass(input);
+    else if (floor > 0 && countBelow(w, n, floor) > 0) kept = withMass(input);
   };
   // A cut may reuse its input's arrays unless a minKeep fallback could need the input again.
   const inPlace = f.minKeep === 1;
-  const k = Math.max(f.topK, f.minKeep);
-  if (f.topK > 0 && k < n) {
+  if (topK) {
     apply(
-      () => countFloor(p, n, k),
+      () => countFloor(w, n, k),
       (input) => cutByCount(input, k, f.keepTies, true),
     );
   }
   if (f.topP < 1) {
-    const target = f.topP * (kept === undefined ? 1 : kept.massHi + kept.massLo) * REACH;
+    const total = sumHi + sumLo;
+    const target = f.topP * (kept === undefined ? total : kept.massHi + kept.massLo) * REACH;
     apply(
-      () => massFloor(p, n, target),
+      () => massFloor(w, n, target, total),
       (input) => raise(input, cutByMass(input, target, inPlace)),
     );
   }
   if (f.minP > 0) {
     apply(
-      () => valueFloor(p, n, f.minP),
-      (input) => {
-        let pmax = 0;
-        for (let j = 0; j < input.length; j++) {
-          const v = input.values[j] as number;
-          if (v > pmax) pmax = v;
-        }
-        return raise(input, cutByValue(input, f.minP * pmax, inPlace));
-      },
+      () => valueFloor(w, n, f.minP),
+      (input) => raise(input, cutByValue(input, f.minP * largest(input), inPlace)),
     );
   }
-  return { p, kept };
+  return { kept, w, sumHi, sumLo, normalized: false, n };
+}
+
+/** The largest listed value. */
+function largest(list: RawList): number {
+  let m = 0;
+  for (let j = 0; j < list.length; j++) {
+    const v = list.values[j] as number;
+    if (v > m) m = v;
+  }
+  return m;
+}
+
+/**
+ * The filters when top-k (k > 0) or, without it and without top-p, min-p comes first, on the
+ * candidates only; undefined when the candidates cannot decide (or nothing of positive weight
+ * is cut), and every weight is needed.
+ */
+function onCandidates(S: Spectrum, B: Beta, f: Filters, k: number): StateList | undefined {
+  const minPFirst = k === 0 && f.topP === 1 && f.minP > 0;
+  const cand =
+    k > 0 ? candidatesByCount(S, B, k) : minPFirst ? candidatesByValue(S, B, f.minP) : undefined;
+  if (cand === undefined) return undefined;
+  let kept =
+    k > 0 ? cutByCount(cand, k, f.keepTies, true) : cutByValue(cand, f.minP * largest(cand), true);
+  if (kept === SHORT) return undefined;
+  if (minPFirst && (kept === undefined ? cand.length : kept.length) < f.minKeep) {
+    // min-p keeps a prefix of the ranking: raised, it is the minKeep most probable.
+    return f.minKeep < S.active ? onCandidates(S, B, { ...f, minP: 0, keepTies: false }, f.minKeep) : undefined;
+  }
+  // Nothing of positive weight left out: the result is softmax itself, from every weight.
+  if (kept === undefined && !positiveLeftOut(S, B, cand.length)) return undefined;
+  kept ??= withMass(cand);
+  const inPlace = f.minKeep === 1;
+  const raise = (input: StateList, cut: CutResult): StateList => {
+    if (cut === SHORT || cut === undefined) return input;
+    return cut.length < f.minKeep ? (cutByCount(input, f.minKeep, false) ?? input) : cut;
+  };
+  if (f.topP < 1) {
+    const target = f.topP * (kept.massHi + kept.massLo) * REACH;
+    kept = raise(kept, cutByMass(kept, target, inPlace));
+  }
+  if (f.minP > 0 && !minPFirst)
+    kept = raise(kept, cutByValue(kept, f.minP * largest(kept), inPlace));
+  return kept;
+}
+
+/** The validated logits: NaN, +Infinity, every state masked and an empty vector are RangeErrors. */
+function spectrumOf(fn: string, z: Float64Array | Float32Array): Spectrum {
+  const K = active();
+  const S = (K && spectrumOnKernel(K, fn, "logits", z, LOGITS)) || scan(fn, "logits", z, LOGITS);
+  if (S.n === 0) throw new RangeError(`${fn}: logits is empty; there is nothing to draw`);
+  if (S.active === 0) {
+    throw new RangeError(
+      `${fn}: every logit is -Infinity (every state is masked); there is nothing to draw`,
+    );
+  }
+  return S;
+}
+
+/**
+ * Every weight wᵢ into `out` and Σw, validating the logits: on the WebAssembly kernel when it
+ * takes the call (the same bits), else in JavaScript.
+ */
+function allWeights(
+  fn: string,
+  z: Float64Array | Float32Array,
+  B: Beta,
+  out: Float64Array,
+): [number, number] {
+  const K = active();
+  const S =
+    K !== undefined && kernelTakes(B) ? spectrumOnKernel(K, fn, "logits", z, LOGITS) : undefined;
+  if (K !== undefined && S !== undefined) {
+    const sum = weightsTyped(K, z, B, dominant(S, B), out);
+    // A single chunk's weights stay in the kernel's buffer.
+    if (z.length <= K.chunk) out.set(K.out64.subarray(0, z.length));
+    return sum;
+  }
+  const r = fillWeights(spectrumOf(fn, z), B, out);
+  return [r.sumHi, r.sumLo];
 }
 
 /** Inverse CDF over the kept states, in index order, with the cumulative mass summed exactly. */
