@@ -353,6 +353,19 @@ export function weightsTyped(
   return finishLanes(x.sumHi(0), x.sumLo(0), x.sumHi(1), x.sumLo(1));
 }
 
+/** {@link weightsTyped} into a Float64Array `out` that is filled whatever the length. */
+export function weightsInto(
+  K: Kernel,
+  values: Float64Array | Float32Array,
+  B: Beta,
+  c: number,
+  out: Float64Array,
+): [number, number] {
+  const sum = weightsTyped(K, values, B, c, out);
+  if (values.length <= K.chunk) out.set(K.out64.subarray(0, values.length));
+  return sum;
+}
+
 function copyOut(K: Kernel, out: Float64Array | Float32Array, i: number, len: number): void {
   if (out instanceof Float64Array) out.set(K.out64.subarray(0, len), i);
   else out.set(K.out32.subarray(0, len), i);

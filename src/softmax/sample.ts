@@ -1,4 +1,4 @@
-import { active, kernelTakes, spectrumOnKernel, weightsTyped } from "../internal/accel.js";
+import { active, kernelTakes, spectrumOnKernel, weightsInto } from "../internal/accel.js";
 import { candidatesByCount, candidatesByValue, positiveLeftOut } from "../internal/candidates.js";
 import {
   type Beta,
@@ -355,7 +355,9 @@ function onCandidates(S: Spectrum, B: Beta, f: Filters, k: number): StateList | 
   if (kept === SHORT) return undefined;
   if (minPFirst && (kept === undefined ? cand.length : kept.length) < f.minKeep) {
     // min-p keeps a prefix of the ranking: raised, it is the minKeep most probable.
-    return f.minKeep < S.active ? onCandidates(S, B, { ...f, minP: 0, keepTies: false }, f.minKeep) : undefined;
+    return f.minKeep < S.active
+      ? onCandidates(S, B, { ...f, minP: 0, keepTies: false }, f.minKeep)
+      : undefined;
   }
   // Nothing of positive weight left out: the result is softmax itself, from every weight.
   if (kept === undefined && !positiveLeftOut(S, B, cand.length)) return undefined;
@@ -401,10 +403,7 @@ function allWeights(
   const S =
     K !== undefined && kernelTakes(B) ? spectrumOnKernel(K, fn, "logits", z, LOGITS) : undefined;
   if (K !== undefined && S !== undefined) {
-    const sum = weightsTyped(K, z, B, dominant(S, B), out);
-    // A single chunk's weights stay in the kernel's buffer.
-    if (z.length <= K.chunk) out.set(K.out64.subarray(0, z.length));
-    return sum;
+    return weightsInto(K, z, B, dominant(S, B), out);
   }
   const r = fillWeights(spectrumOf(fn, z), B, out);
   return [r.sumHi, r.sumLo];
