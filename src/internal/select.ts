@@ -1,20 +1,20 @@
 /**
  * Order statistics of a probability vector in expected linear time: the value at a given rank
- * (how many states, for top-k) or at a given cumulative mass (for top-p), counted from the most
- * probable down, without sorting.
+ * (how many states, for top-k), at a given cumulative mass (for top-p) or above a threshold (for
+ * min-p), counted from the most probable down, without sorting.
  *
- * Two stages. First a radix histogram on the leading bits of each double (its exponent and three
- * mantissa bits: 8192 buckets, each a factor 2^(1/8) wide, in one pass), which finds the one or
- * two buckets the answer lies in. Then the elements of those buckets (usually well under 1% of
- * the vector) are gathered and resolved by quickselect with three-way partitions and random
- * pivots (expected linear; ties cost nothing). Masses are exact: the values of one bucket share
- * their binary exponent, so the plain sums of their Veltkamp halves (26 and 27 bits) are exact
- * for up to 2²⁶ terms, and buckets are combined in double-double. A cut therefore does not
- * depend on the order in which anything was summed.
+ * By rank: quickselect with three-way partitions and random pivots (expected linear; ties cost
+ * nothing). By mass, two stages. First a radix histogram on the leading bits of each double (its
+ * exponent and three mantissa bits: 8192 buckets, each a factor 2^(1/8) wide, in one pass),
+ * which finds the one bucket the cut lies in. Then the elements of that bucket (usually well
+ * under 1% of the vector) are gathered and resolved by quickselect. Masses are exact: the values
+ * of one bucket share their binary exponent, so the plain sums of their Veltkamp halves (26 and
+ * 27 bits) are exact for up to 2²⁶ terms, and buckets are combined in double-double. A cut
+ * therefore does not depend on the order in which anything was summed.
  *
  * Positive doubles order like their bit patterns, so a bucket key is the high word shifted; a
- * probability is at most 1, so the key is below 8192. Zeros (masked or filtered states) never
- * count.
+ * probability (or a weight, the largest being 1) is at most 1, so the key is below 8192. Zeros
+ * (masked or filtered states) never count.
  * @internal
  */
 

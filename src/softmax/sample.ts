@@ -79,7 +79,10 @@ const REACH = 1 - 2 ** -50;
  * Order: the temperature first, then `topK`, then `topP`, then `minP`, each acting on the
  * renormalised result of the one before (the order of Hugging Face's `generate`). Every filter
  * keeps a prefix of the states ranked by probability (ties by lower index), never fewer than
- * `minKeep`, and never a state of probability 0. The draw is by inverse CDF: one uniform u from
+ * `minKeep`, and never a state of probability 0. Probabilities are compared as the weights
+ * wᵢ = exp((zᵢ − max)/τ) that softmax divides by Σw (for τ < 0, the smallest logit is the
+ * max): a filter renormalises anyway, and the division could round two different weights to one
+ * probability. The draw is by inverse CDF: one uniform u from
  * `random`, then the first kept index i (in index order) whose cumulative mass exceeds u·(kept
  * mass). So one call consumes exactly one random number, and a seeded `random` reproduces a
  * sequence of draws exactly.
@@ -94,9 +97,12 @@ const REACH = 1 - 2 ** -50;
  * top-p cut compares cumulative masses summed exactly (double-double) against topP·mass·(1 − 2⁻⁵⁰),
  * a tolerance of about 4 ulp, so summation order never decides it and topP = 1 keeps everything.
  *
- * Cost: linear in n on average for any filter set (a radix histogram and quickselect, never a
- * sort): about one softmax more at n = 150 000 (docs/benchmarks.md). The comparison with Hugging
- * Face, vLLM and llama.cpp is in docs/sampling.md.
+ * Cost: linear in n on average for any filter set, never a sort. When top-k or min-p comes
+ * first, the states that can pass are found on the logits and only they are exponentiated, so
+ * the call costs less than a softmax of the vector; when top-p comes first (its cut is a share of
+ * the whole mass), every weight is computed, about a softmax plus a pass (docs/sampling.md,
+ * docs/benchmarks.md). The comparison with Hugging Face, vLLM and llama.cpp is in
+ * docs/sampling.md.
  *
  * @param logits - the vector z; never modified.
  * @returns the drawn index.
