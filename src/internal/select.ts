@@ -427,36 +427,35 @@ export function countBelow(values: Float64Array, length: number, floor: number):
   return count;
 }
 
-/** Sample size for the floors below; shorter vectors are gathered whole. */
+/** Sample size for the floor below; shorter vectors are gathered whole. */
 const SAMPLE = 2048;
 const sampleCounts = new Int32Array(BUCKETS);
 const sampleMass = new Float64Array(BUCKETS);
 const sampleSquares = new Float64Array(BUCKETS);
-let sampleMax = 0;
 /** The last floor computed from a sample, and the share of the sample at or above it. */
 let sampledFloor = -1;
 let sampledShare = 1;
 
-/** Records `floor` as the last sampled floor (with its share of the sample) and returns it. */
-function sampledAt(floor: number): number {
-  const key = floor > 0 ? bucketOf(floor) : 0;
-  let count = 0;
-  for (let b = key; b < BUCKETS; b++) count += sampleCounts[b] as number;
-  sampledFloor = Math.max(floor, Number.MIN_VALUE);
-  sampledShare = count / SAMPLE;
-  return floor;
-}
-
 /**
- * A random sample of `values` (with replacement, from a generator reset per call), by bucket:
- * counts, sums and sums of squares, and its largest value.
+ * A floor such that the states at or above it very probably carry a mass of at least `target`
+ * (of `total`): from a random sample (with replacement, from a generator reset per call) by
+ * bucket, the highest bucket floor whose estimated mass below, plus four standard errors, stays
+ * under total − target. States below a floor are bounded by it, so the estimate is well
+ * behaved; heavy states, which a sample may miss, lie above it and are gathered exactly.
  */
-function sampleBuckets(values: Float64Array, length: number): void {
+export function massFloor(
+  values: Float64Array,
+  length: number,
+  target: number,
+  total: number,
+): number {
+  const slack = total - target;
+  if (length <= 4 * SAMPLE || !(slack > 0)) return 0;
   sampleCounts.fill(0);
   sampleMass.fill(0);
   sampleSquares.fill(0);
-  sampleMax = 0;
   let x = 0x2545f491;
+  let left = 0;
   for (let j = 0; j < SAMPLE; j++) {
     x ^= x << 13;
     x ^= x >>> 17;
@@ -467,64 +466,24 @@ function sampleBuckets(values: Float64Array, length: number): void {
     sampleCounts[b] = (sampleCounts[b] as number) + 1;
     sampleMass[b] = (sampleMass[b] as number) + v;
     sampleSquares[b] = (sampleSquares[b] as number) + v * v;
-    if (v > sampleMax) sampleMax = v;
+    left++;
   }
-}
-
-/**
- * A floor under which, with overwhelming probability, fewer than the k largest states lie: the
- * floor of the bucket where the sample's count from the top passes k's expected share by four
- * standard deviations. Only speed depends on it: the cut reports a pool that falls short, and
- * the caller gathers everything.
- */
-export function countFloor(values: Float64Array, length: number, k: number): number {
-  if (length <= 4 * SAMPLE) return 0;
-  sampleBuckets(values, length);
-  const expected = (SAMPLE * k) / length;
-  const r = Math.ceil(expected + 4 * Math.sqrt(expected) + 4);
-  let count = 0;
-  for (let b = BUCKETS - 1; b > 0; b--) {
-    count += sampleCounts[b] as number;
-    if (count >= r) return sampledAt(bucketFloor(b));
-  }
-  return 0;
-}
-
-/**
- * A floor such that the states at or above it very probably carry a mass of at least `target`
- * (of `total`): the highest bucket floor whose estimated mass below, plus four standard
- * errors, stays under total − target. States below a floor are bounded by it, so the estimate is
- * well behaved; heavy states, which a sample may miss, lie above it and are gathered exactly.
- */
-export function massFloor(
-  values: Float64Array,
-  length: number,
-  target: number,
-  total: number,
-): number {
-  const slack = total - target;
-  if (length <= 4 * SAMPLE || !(slack > 0)) return 0;
-  sampleBuckets(values, length);
   const scale = length / SAMPLE;
   let below = 0;
   let squares = 0;
   let floor = 0;
+  let share = left;
   for (let b = 0; b < BUCKETS; b++) {
     if (scale * (below + 4 * Math.sqrt(squares)) > slack) break;
-    if ((sampleCounts[b] as number) === 0) continue;
+    const count = sampleCounts[b] as number;
+    if (count === 0) continue;
     floor = bucketFloor(b);
+    share = left;
+    left -= count;
     below += sampleMass[b] as number;
     squares += sampleSquares[b] as number;
   }
-  return sampledAt(floor);
-}
-
-/**
- * A floor under minP times the largest state: minP times the largest sampled value (a lower
- * bound of the maximum), so the maximum itself and every state the min-p cut keeps lie above.
- */
-export function valueFloor(values: Float64Array, length: number, minP: number): number {
-  if (length <= 4 * SAMPLE) return 0;
-  sampleBuckets(values, length);
-  return sampledAt(minP * sampleMax);
+  sampledFloor = Math.max(floor, Number.MIN_VALUE);
+  sampledShare = share / SAMPLE;
+  return floor;
 }

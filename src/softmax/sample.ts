@@ -14,7 +14,6 @@ import {
 import {
   type CutResult,
   countBelow,
-  countFloor,
   cutByCount,
   cutByMass,
   cutByValue,
@@ -23,7 +22,6 @@ import {
   type RawList,
   SHORT,
   type StateList,
-  valueFloor,
   withMass,
 } from "../internal/select.js";
 import {
@@ -254,12 +252,12 @@ interface Filtered {
  * renormalises, so Σw is needed only when the top-p cut comes first or nothing is cut.
  *
  * When top-k or min-p comes first (at a finite nonzero τ), only the candidates found on the
- * logits are exponentiated (src/internal/candidates.ts); otherwise, and in the rare cases those
- * decline, every weight is computed (on the WebAssembly kernel when it takes the call) and the
- * first filter starts from a pool above a floor estimated from a random sample (countFloor,
- * massFloor, valueFloor). A cut that finds the pool too small (SHORT) runs again on every state;
- * that is rare, and only costs time. With `distribution` and no filter at all, the result is
- * softmax itself.
+ * logits are exponentiated (src/internal/candidates.ts). Otherwise, and in the rare cases the
+ * candidates cannot decide, every weight is computed (on the WebAssembly kernel when it takes
+ * the call) and the filters run on the states of positive weight; top-p first starts from a
+ * pool above a floor estimated from a random sample (massFloor), gathered again whole when it
+ * falls short, which is rare and only costs time. With `distribution` and no filter at all, the
+ * result is softmax itself.
  */
 function filtered(
   fn: string,
@@ -272,68 +270,62 @@ function filtered(
   const n = z.length;
   const B = betaOf(LOGITS, 1, f.temperature);
   const k = Math.max(f.topK, f.minKeep);
-  const topK = f.topK > 0 && k < n;
-  const none = { w: undefined, sumHi: 0, sumLo: 0, normalized: false, n };
+  const topK = f.topK > 0 && k < n ? k : 0;
+  const none = { kept: undefined, w: undefined, sumHi: 0, sumLo: 0, normalized: false, n };
   if (B.kind === FINITE && (topK || (f.topP === 1 && f.minP > 0))) {
     const S = spectrumOf(fn, z);
-    const kept = onCandidates(S, B, f, topK && k < S.active ? k : 0);
+    const kept = onCandidates(S, B, f, topK < S.active ? topK : 0);
     if (kept !== undefined) return { ...none, kept };
   } else if (distribution && !topK && f.topP === 1 && f.minP === 0) {
     const p = softmaxOnKernel(fn, z, { temperature: f.temperature });
-    if (p !== undefined)
-      return { ...none, kept: undefined, w: p as Float64Array, normalized: true };
+    if (p !== undefined) return { ...none, w: p as Float64Array, normalized: true };
   }
   const w = new Float64Array(n);
   const [sumHi, sumLo] = allWeights(fn, z, B, w);
-  let kept: StateList | undefined;
-  // A filter's result (undefined: its whole input), raised to the minKeep most probable of its
-  // input when it keeps fewer (SHORT when the input itself has fewer).
-  const raise = (input: RawList, cut: CutResult): CutResult => {
-    if (cut === SHORT) return SHORT;
-    return (cut === undefined ? input.length : cut.length) < f.minKeep
-      ? cutByCount(input, f.minKeep, false)
-      : cut;
-  };
-  const apply = (estimate: () => number, cut: (input: RawList) => CutResult): void => {
-    if (kept !== undefined) {
-      const r = cut(kept);
-      if (r !== undefined && r !== SHORT) kept = r;
-      return;
-    }
-    let floor = estimate();
-    let input = gatherAtLeast(w, floor);
-    let r = cut(input);
-    if (r === SHORT && floor > 0 && countBelow(w, n, floor) > 0) {
-      floor = 0;
-      input = gatherAtLeast(w, 0);
-      r = cut(input);
-    }
-    if (r !== undefined && r !== SHORT) kept = r;
-    else if (floor > 0 && countBelow(w, n, floor) > 0) kept = withMass(input);
-  };
+  const total = sumHi + sumLo;
+  let floor = !topK && f.topP < 1 ? massFloor(w, n, f.topP * total * REACH, total) : 0;
+  let pool = gatherAtLeast(w, floor);
+  let kept = chain(pool, f, topK, total, floor > 0);
+  if (kept === SHORT) {
+    floor = 0;
+    pool = gatherAtLeast(w, 0);
+    kept = chain(pool, f, topK, total, false);
+  }
+  // The pool kept whole is a cut when states of positive weight lie below its floor.
+  if (kept === undefined && floor > 0 && countBelow(w, n, floor) > 0) kept = withMass(pool);
+  return { kept: kept ?? undefined, w, sumHi, sumLo, normalized: false, n };
+}
+
+/**
+ * top-k (k > 0), top-p and min-p in turn on a list of states in index order (every state of
+ * positive weight, or with `pooled` the largest of them, of mass `mass` for a first top-p cut):
+ * the kept states, undefined when nothing of the list is cut, SHORT when a pool lacks states the
+ * first cut needs. top-p and min-p are raised to the minKeep most probable of their input when
+ * they keep fewer; a filter that keeps its whole input leaves the list as it is.
+ */
+function chain(input: RawList, f: Filters, k: number, mass: number, pooled: boolean): CutResult {
   // A cut may reuse its input's arrays unless a minKeep fallback could need the input again.
   const inPlace = f.minKeep === 1;
-  if (topK) {
-    apply(
-      () => countFloor(w, n, k),
-      (input) => cutByCount(input, k, f.keepTies, true),
-    );
-  }
+  let kept = k > 0 ? (cutByCount(input, k, f.keepTies, true) ?? undefined) : undefined;
+  // One filter's cut r of the list, raised; false when a pool proves too short.
+  const apply = (list: RawList, r: CutResult): boolean => {
+    if (r !== SHORT && (r === undefined ? list.length : r.length) < f.minKeep) {
+      r = cutByCount(list, f.minKeep, false);
+    }
+    if (r === SHORT && pooled && kept === undefined) return false;
+    if (r) kept = r;
+    return true;
+  };
   if (f.topP < 1) {
-    const total = sumHi + sumLo;
-    const target = f.topP * (kept === undefined ? total : kept.massHi + kept.massLo) * REACH;
-    apply(
-      () => massFloor(w, n, target, total),
-      (input) => raise(input, cutByMass(input, target, inPlace)),
-    );
+    const list = kept ?? input;
+    const target = f.topP * (kept === undefined ? mass : kept.massHi + kept.massLo) * REACH;
+    if (!apply(list, cutByMass(list, target, inPlace))) return SHORT;
   }
   if (f.minP > 0) {
-    apply(
-      () => valueFloor(w, n, f.minP),
-      (input) => raise(input, cutByValue(input, f.minP * largest(input), inPlace)),
-    );
+    const list = kept ?? input;
+    if (!apply(list, cutByValue(list, f.minP * largest(list), inPlace))) return SHORT;
   }
-  return { kept, w, sumHi, sumLo, normalized: false, n };
+  return kept;
 }
 
 /** The largest listed value. */
@@ -356,30 +348,20 @@ function onCandidates(S: Spectrum, B: Beta, f: Filters, k: number): StateList | 
   const cand =
     k > 0 ? candidatesByCount(S, B, k) : minPFirst ? candidatesByValue(S, B, f.minP) : undefined;
   if (cand === undefined) return undefined;
-  let kept =
+  const first =
     k > 0 ? cutByCount(cand, k, f.keepTies, true) : cutByValue(cand, f.minP * largest(cand), true);
-  if (kept === SHORT) return undefined;
-  if (minPFirst && (kept === undefined ? cand.length : kept.length) < f.minKeep) {
+  if (first === SHORT) return undefined;
+  if (minPFirst && (first === undefined ? cand.length : first.length) < f.minKeep) {
     // min-p keeps a prefix of the ranking: raised, it is the minKeep most probable.
     return f.minKeep < S.active
       ? onCandidates(S, B, { ...f, minP: 0, keepTies: false }, f.minKeep)
       : undefined;
   }
   // Nothing of positive weight left out: the result is softmax itself, from every weight.
-  if (kept === undefined && !positiveLeftOut(S, B, cand.length)) return undefined;
-  kept ??= withMass(cand);
-  const inPlace = f.minKeep === 1;
-  const raise = (input: StateList, cut: CutResult): StateList => {
-    if (cut === SHORT || cut === undefined) return input;
-    return cut.length < f.minKeep ? (cutByCount(input, f.minKeep, false) ?? input) : cut;
-  };
-  if (f.topP < 1) {
-    const target = f.topP * (kept.massHi + kept.massLo) * REACH;
-    kept = raise(kept, cutByMass(kept, target, inPlace));
-  }
-  if (f.minP > 0 && !minPFirst)
-    kept = raise(kept, cutByValue(kept, f.minP * largest(kept), inPlace));
-  return kept;
+  if (first === undefined && !positiveLeftOut(S, B, cand.length)) return undefined;
+  const kept = first ?? withMass(cand);
+  if (minPFirst) return kept;
+  return chain(kept, f, 0, kept.massHi + kept.massLo, false) || kept;
 }
 
 /** The validated logits: NaN, +Infinity, every state masked and an empty vector are RangeErrors. */
