@@ -16,6 +16,7 @@
  * @internal
  */
 
+import { active, kernelTakes, weightsInto } from "./accel.js";
 import { type Beta, LOGITS, plainWeights, type Spectrum } from "./kernel.js";
 import { gatherRange, type RawList, selectByCount } from "./select.js";
 
@@ -29,6 +30,18 @@ const PROBE = -700;
 /** Sample size for the top-k floor; shorter vectors are gathered whole. */
 const SAMPLE = 2048;
 const sampleKeys = new Float64Array(SAMPLE);
+
+/** Fills `sampleKeys` with the keys of SAMPLE states drawn at random (masked: −∞). */
+function drawSample(S: Spectrum, K: Keys): void {
+  let x = 0x2545f491;
+  for (let j = 0; j < SAMPLE; j++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    const v = S.values[(x >>> 0) % S.n] as number;
+    sampleKeys[j] = v === Number.NEGATIVE_INFINITY ? v : K.sign * v;
+  }
+}
 
 /**
  * A number ≤ ref + offset exactly, for ref finite and offset ≤ 0 (both rounded): the sum
@@ -67,7 +80,13 @@ function gatherKeys(S: Spectrum, K: Keys, g: number, expected: number): RawList 
 function weighted(S: Spectrum, B: Beta, list: RawList): RawList {
   const c = B.sign > 0 ? S.hi : S.lo;
   const w = new Float64Array(list.length);
-  plainWeights(list.values, list.length, LOGITS, c, c * B.s1 * B.s2, B, w);
+  const K = active();
+  // Many candidates (min-p): on the WebAssembly kernel when it takes the call (the same bits).
+  if (K !== undefined && list.length > 512 && kernelTakes(B)) {
+    weightsInto(K, list.values.subarray(0, list.length), B, c, w);
+  } else {
+    plainWeights(list.values, list.length, LOGITS, c, c * B.s1 * B.s2, B, w);
+  }
   return { values: w, index: list.index, length: list.length };
 }
 
@@ -86,14 +105,7 @@ export function candidatesByCount(S: Spectrum, B: Beta, k: number): RawList | un
   const e = (SAMPLE * k) / n;
   const r = Math.ceil(e + 4 * Math.sqrt(e) + 4);
   if (n > 4 * SAMPLE && r < SAMPLE) {
-    let x = 0x2545f491;
-    for (let j = 0; j < SAMPLE; j++) {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      const v = S.values[(x >>> 0) % n] as number;
-      sampleKeys[j] = v === Number.NEGATIVE_INFINITY ? v : K.sign * v;
-    }
+    drawSample(S, K);
     g = selectByCount(sampleKeys, SAMPLE, r).t;
     expected = (1.5 * r * n) / SAMPLE + 64;
   }
@@ -135,7 +147,16 @@ export function candidatesByValue(S: Spectrum, B: Beta, minP: number): RawList |
   const y = Math.log(minP);
   if (!(y >= LOWEST)) return undefined;
   const K = keysOf(S, B);
-  return weighted(S, B, gatherKeys(S, K, below(K.top, (y - MARGIN) * K.tau), 1024));
+  const g = below(K.top, (y - MARGIN) * K.tau);
+  // Room for the share of a sample above g, and a margin.
+  let share = 1;
+  if (S.n > 4 * SAMPLE) {
+    drawSample(S, K);
+    let count = 0;
+    for (let j = 0; j < SAMPLE; j++) count += +((sampleKeys[j] as number) >= g);
+    share = count / SAMPLE;
+  }
+  return weighted(S, B, gatherKeys(S, K, g, 1.2 * share * S.n + 1024));
 }
 
 /**
