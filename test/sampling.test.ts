@@ -422,6 +422,50 @@ describe("the linear-time filters against the sorting reference", () => {
     });
   }
 
+  it("takes every path of the candidates and their fallbacks", () => {
+    const M = Number.NEGATIVE_INFINITY;
+    const cases: [number[], Filters][] = [
+      // Nothing of positive weight left out (e^−800 underflows): softmax itself.
+      [[0, -800], { topK: 1 }],
+      [[0, -800, -0.5], { topK: 2 }],
+      // The k-th weight below e^−690, and near the underflow of exp: every weight is computed.
+      [[0, -700, -800], { topK: 2 }],
+      [[0, -744, -744.5, -745.5, -746], { topK: 3 }],
+      [[0, -744, -744.5, -745.5, -746], { minP: 1e-323 }],
+      [[0, -744, -744.5, -745.5, -746], { minP: 1e-310, minKeep: 2 }],
+      // τ < 0: the smallest logit is the most probable, masked states stay out.
+      [[M, 3, 1, M, 2], { temperature: -1, topK: 1 }],
+      [[M, 3, 1, M, 2, 1], { temperature: -0.5, topK: 1, topKTies: "keep" }],
+      [[M, 3, 1, M, 2, 1], { temperature: -2, minP: 0.7, minKeep: 3 }],
+      // τ = −0 is the limit τ → 0⁺; ties among the maximal logits.
+      [[1, 3, 3, 2], { temperature: -0, topK: 1 }],
+      // min-p keeping fewer than minKeep: the minKeep most probable, ties to the lower index.
+      [[0, -5, -5, -5, -9], { minP: 0.5, minKeep: 3 }],
+      [[0, -5, -5, -5, -9], { minP: 0.5, minKeep: 5 }],
+    ];
+    for (const [z, f] of cases) {
+      checkDistribution(z, f);
+      for (const u of [0, 0.5, 0.99]) {
+        const w = weightsOf(z, f.temperature ?? 1);
+        expect(sample(z, { ...f, random: () => u })).toBe(referenceDraw(w, referenceKept(w, f), u));
+      }
+    }
+    // A pool that falls short: the largest values sit exactly where the sample looks (the
+    // library's generator, a xorshift from 0x2545f491), so the floor it estimates lies above the
+    // 50th largest and the whole vector is gathered again.
+    const n = 10_000;
+    const z = Float64Array.from({ length: n }, (_, i) => -i / n);
+    let x = 0x2545f491;
+    for (let j = 0; j < 2048; j++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      z[(x >>> 0) % n] = 10 + j / 2048;
+    }
+    checkDistribution(z, { topK: 50 });
+    checkDistribution(z, { topK: 2500, topP: 0.5 });
+  });
+
   it("leaves its input alone and works on Float32Array logits", () => {
     const z = Float32Array.from({ length: 20_000 }, (_, i) => Math.sin(i) * 8);
     const copy = Float32Array.from(z);
