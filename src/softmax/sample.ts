@@ -96,9 +96,9 @@ const REACH = 1 - 2 ** -50;
  * a tolerance of about 4 ulp, so summation order never decides it and topP = 1 keeps everything.
  *
  * Cost: linear in n on average for any filter set, never a sort. When top-k or min-p comes
- * first, the states that can pass are found on the logits and only they are exponentiated, so
- * the call costs less than a softmax of the vector; when top-p comes first (its cut is a share of
- * the whole mass), every weight is computed, about a softmax plus a pass (docs/sampling.md,
+ * first, the states that can pass are found on the logits and only they are exponentiated (well
+ * under the cost of a softmax when few can pass); when top-p comes first (its cut is a share of
+ * the whole mass), every weight is computed, a softmax and a pass (docs/sampling.md,
  * docs/benchmarks.md). The comparison with Hugging Face, vLLM and llama.cpp is in
  * docs/sampling.md.
  *
