@@ -3,14 +3,19 @@
  * warper tests replayed, the peer semantics (topP = 1, topK = 0, minKeep, ties), and the
  * linear-time selection checked against an independent reference that sorts and sums exactly.
  *
- * The reference: every state with p > 0 ranked by (p descending, index ascending); each filter
- * keeps a prefix of that ranking, found with cumulative masses summed exactly in BigInt (units of
- * 2⁻¹⁰⁷⁴, test/helpers/exactSum.ts), never with the library's compensated sums. It takes the
- * probabilities from `softmax`, whose accuracy against mpmath is tested in accuracy.test.ts.
+ * The reference: every state with w > 0 ranked by (w descending, index ascending), where w are
+ * the weights exp((zᵢ − c)/τ) softmax divides by their sum (taken from the kernel's
+ * `fillWeights` on the JavaScript path, and checked here against `softmax`, whose accuracy
+ * against mpmath is tested in accuracy.test.ts); each filter keeps a prefix of that ranking,
+ * found with cumulative masses summed exactly in BigInt (units of 2⁻¹⁰⁷⁴,
+ * test/helpers/exactSum.ts), never with the library's compensated sums. The reference sorts the
+ * whole vector and looks at every weight: it knows nothing of the candidates the library
+ * gathers on the logits (src/internal/candidates.ts) or of its sampled floors.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sample, samplingDistribution, softmax } from "../src/index.js";
+import { betaOf, fillWeights, LOGITS, scan } from "../src/internal/kernel.js";
 import { exactSum, fromUnits, toUnits } from "./helpers/exactSum.js";
 import { mulberry32 } from "./helpers/random.js";
 import { ulpDistance } from "./helpers/ulp.js";
@@ -26,84 +31,92 @@ interface Filters {
 
 const REACH = 1 - 2 ** -50;
 
+/** The weights wᵢ = exp((zᵢ − c)/τ) (the largest is 1), as the kernel computes them. */
+function weightsOf(z: ArrayLike<number>, temperature: number): Float64Array {
+  const w = new Float64Array(z.length);
+  fillWeights(scan("test", "z", z, LOGITS), betaOf(LOGITS, 1, temperature), w);
+  return w;
+}
+
 /** The kept indices (a prefix of the ranking), or undefined when every positive state is kept. */
-function referenceKept(p: Float64Array, f: Filters): number[] | undefined {
-  const n = p.length;
+function referenceKept(w: Float64Array, f: Filters): number[] | undefined {
+  const n = w.length;
   const minKeep = f.minKeep ?? 1;
   const all: number[] = [];
-  for (let i = 0; i < n; i++) if ((p[i] as number) > 0) all.push(i);
-  all.sort((a, b) => (p[b] as number) - (p[a] as number) || a - b);
+  for (let i = 0; i < n; i++) if ((w[i] as number) > 0) all.push(i);
+  all.sort((a, b) => (w[b] as number) - (w[a] as number) || a - b);
   let kept = all;
-  let cut = false;
   const topK = f.topK ?? 0;
   const k = Math.max(topK, minKeep);
   if (topK > 0 && k < n && k < kept.length) {
     if (f.topKTies === "keep") {
-      const t = p[kept[k - 1] as number] as number;
-      kept = kept.filter((i) => (p[i] as number) >= t);
+      const t = w[kept[k - 1] as number] as number;
+      kept = kept.filter((i) => (w[i] as number) >= t);
     } else {
       kept = kept.slice(0, k);
     }
   }
-  cut ||= kept.length < all.length;
   const topP = f.topP ?? 1;
   if (topP < 1) {
-    const mass = cut ? fromUnits(exactSum(kept.map((i) => p[i] as number))) : 1;
+    const mass = fromUnits(exactSum(kept.map((i) => w[i] as number)));
     const target = toUnits(topP * mass * REACH);
     let cumulative = 0n;
     let j = 0;
     for (; j < kept.length; j++) {
-      cumulative += toUnits(p[kept[j] as number] as number);
+      cumulative += toUnits(w[kept[j] as number] as number);
       if (cumulative >= target) break;
     }
     kept = kept.slice(0, Math.max(j + 1, minKeep));
   }
-  cut ||= kept.length < all.length;
   const minP = f.minP ?? 0;
   if (minP > 0) {
-    const threshold = minP * (p[kept[0] as number] as number);
-    const count = kept.filter((i) => (p[i] as number) >= threshold).length;
+    const threshold = minP * (w[kept[0] as number] as number);
+    const count = kept.filter((i) => (w[i] as number) >= threshold).length;
     kept = kept.slice(0, Math.max(count, minKeep));
   }
-  cut ||= kept.length < all.length;
-  return cut ? kept.sort((a, b) => a - b) : undefined;
+  return kept.length < all.length ? kept.sort((a, b) => a - b) : undefined;
 }
 
-/** Checks samplingDistribution against the reference: the same support, values p/M within 2 ulp. */
+/** Checks samplingDistribution against the reference: the same support, values w/M within 2 ulp. */
 function checkDistribution(logits: ArrayLike<number>, f: Filters): void {
-  const p = softmax(logits, { temperature: f.temperature ?? 1 });
+  const temperature = f.temperature ?? 1;
+  const p = softmax(logits, { temperature });
+  const w = weightsOf(logits, temperature);
   const got = samplingDistribution(logits, f);
-  const kept = referenceKept(p, f);
+  const kept = referenceKept(w, f);
   if (kept === undefined) {
     expect(Array.from(got)).toEqual(Array.from(p));
     return;
   }
-  const mass = fromUnits(exactSum(kept.map((i) => p[i] as number)));
+  const mass = fromUnits(exactSum(kept.map((i) => w[i] as number)));
+  const total = fromUnits(exactSum(w));
   const keptSet = new Set(kept);
-  for (let i = 0; i < p.length; i++) {
+  for (let i = 0; i < w.length; i++) {
+    // The reference's weights are softmax's numerators: p = w/Σw.
+    if (ulpDistance(p[i] as number, (w[i] as number) / total) > 4 && (p[i] as number) > 1e-300)
+      expect.fail(`weights: index ${i}: p = ${p[i]}, w/Σw = ${(w[i] as number) / total}`);
     if (!keptSet.has(i)) {
       if (got[i] !== 0)
-        expect.fail(`${JSON.stringify(f)}: index ${i} should be cut (p = ${p[i]}), got ${got[i]}`);
+        expect.fail(`${JSON.stringify(f)}: index ${i} should be cut (w = ${w[i]}), got ${got[i]}`);
       continue;
     }
-    const expected = (p[i] as number) / mass;
+    const expected = (w[i] as number) / mass;
     const d = ulpDistance(got[i] as number, expected);
     if (d > 2)
-      expect.fail(`${JSON.stringify(f)}: index ${i}: ${got[i]} vs p/M = ${expected} (${d} ulp)`);
+      expect.fail(`${JSON.stringify(f)}: index ${i}: ${got[i]} vs w/M = ${expected} (${d} ulp)`);
   }
 }
 
 /** The index an exact inverse CDF over the reference's kept states gives for u. */
-function referenceDraw(p: Float64Array, kept: number[] | undefined, u: number): number {
-  const states = kept ?? Array.from(p.keys()).filter((i) => (p[i] as number) > 0);
-  // Mass 1 when nothing is cut (the softmax's own total), else the exact kept mass. In units of
-  // 2⁻¹⁰⁷⁴, "cumulative > u·M" reads C·2¹⁰⁷⁴ > U·M.
-  const mass = kept === undefined ? toUnits(1) : exactSum(states.map((i) => p[i] as number));
+function referenceDraw(w: Float64Array, kept: number[] | undefined, u: number): number {
+  const states = kept ?? Array.from(w.keys()).filter((i) => (w[i] as number) > 0);
+  // In units of 2⁻¹⁰⁷⁴, "cumulative > u·M" reads C·2¹⁰⁷⁴ > U·M.
+  const mass = exactSum(states.map((i) => w[i] as number));
   const target = toUnits(u) * mass;
   const scale = 2n ** 1074n;
   let cumulative = 0n;
   for (const i of states) {
-    cumulative += toUnits(p[i] as number);
+    cumulative += toUnits(w[i] as number);
     if (cumulative * scale > target) return i;
   }
   return states.at(-1) as number;
@@ -242,6 +255,18 @@ describe("peer semantics (HF, vLLM, llama.cpp)", () => {
     expect(samplingDistribution(z, { topK: 2, topKTies: "keep" })[4]).toBe(1 / 3);
   });
 
+  it("decides ties on the weights exp((z − max)/τ), which a division by Σw could merge", () => {
+    // Weights 0.24414328315343706 < 0.24414328315343709 (indices 0 and 1), which softmax rounds
+    // to the same 0.085479374278034: the larger weight is the more probable state.
+    const z = [-0.41000000000000014, -0.41, 0, 1, 1];
+    const p = softmax(z);
+    expect(p[0]).toBe(p[1]);
+    const support = (f: Filters) => Array.from(samplingDistribution(z, f), (x) => x > 0);
+    expect(support({ topK: 4 })).toEqual([false, true, true, true, true]);
+    expect(support({ topP: 0.9 })).toEqual([false, true, true, true, true]);
+    expect(support({ temperature: 0.5, topK: 4 })).toEqual([false, true, true, true, true]);
+  });
+
   it("minKeep is a floor for every filter, never resurrecting a state of probability 0", () => {
     const z = [0, -1, -2, -3, -4, Number.NEGATIVE_INFINITY];
     const count = (f: Filters) => samplingDistribution(z, f).filter((x) => x > 0).length;
@@ -271,7 +296,9 @@ describe("peer semantics (HF, vLLM, llama.cpp)", () => {
 describe("the linear-time filters against the sorting reference", () => {
   const filters = fc.record(
     {
-      temperature: fc.constantFrom(1, 0.7, 2, 0),
+      // τ < 0 reverses the order; 0 and ±Infinity are the limits; 1e−300 and 1e300 stretch
+      // and flatten the keys far beyond the logits' precision.
+      temperature: fc.constantFrom(1, 0.7, 2, 0, -1, -0.3, 1e-300, 1e300, Number.POSITIVE_INFINITY),
       topK: fc.integer({ min: 0, max: 12 }),
       topP: fc.oneof(fc.constant(1), fc.double({ min: 0.01, max: 1, noNaN: true })),
       minP: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
@@ -280,9 +307,14 @@ describe("the linear-time filters against the sorting reference", () => {
     },
     { requiredKeys: [] },
   );
-  // Small integers make ties common; −Infinity masks; a wide spread makes underflowed zeros.
+  // Small integers make ties common; values a few ulp apart make distinct logits whose weights
+  // round to the same double (ties the candidates must catch); −Infinity masks; a wide spread
+  // makes underflowed zeros.
   const logit = fc.oneof(
     fc.integer({ min: -3, max: 3 }),
+    fc
+      .tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -4, max: 4 }))
+      .map(([a, j]) => a / 7 + j * 2 ** -53),
     fc.double({ min: -40, max: 40, noNaN: true }),
     fc.constant(Number.NEGATIVE_INFINITY),
     fc.integer({ min: -800, max: 0 }),
@@ -305,9 +337,9 @@ describe("the linear-time filters against the sorting reference", () => {
         filters,
         fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         (z, f, u) => {
-          const p = softmax(z, { temperature: f.temperature ?? 1 });
+          const w = weightsOf(z, f.temperature ?? 1);
           const got = sample(z, { ...f, random: () => u });
-          expect(got).toBe(referenceDraw(p, referenceKept(p, f), u));
+          expect(got).toBe(referenceDraw(w, referenceKept(w, f), u));
         },
       ),
       { numRuns: 3000 },
@@ -360,22 +392,79 @@ describe("the linear-time filters against the sorting reference", () => {
     { topP: 0.3, minKeep: 700 },
     { minP: 0.99, minKeep: 12_000 },
     { temperature: 0.5, topP: 0.8 },
+    { minP: 0.05 },
+    { minP: 1e-200 },
+    { topK: 50, minKeep: 300 },
+    { topK: 300, topKTies: "keep", minP: 0.5 },
+    { minP: 0.9, minKeep: 60 },
+    { temperature: -1, topK: 50 },
+    { temperature: -0.5, minP: 0.1 },
+    { temperature: -2, topK: 50, topP: 0.9, minP: 0.05 },
+    { temperature: 0.01, topK: 10 },
+    { temperature: 1e-300, topK: 10, topKTies: "keep" },
+    { temperature: 1e300, minP: 0.5, topK: 7 },
+    { temperature: 0, topK: 3 },
+    { temperature: Number.POSITIVE_INFINITY, topK: 3, minP: 0.5 },
   ];
   for (const [name, make] of shapes) {
     it(`${name}: 60 000 states, every filter setting`, () => {
       const r = mulberry32(name.length);
       const z = make(60_000, r);
       for (const f of settings) checkDistribution(z, f);
-      const p = softmax(z);
-      for (const f of [{ topP: 0.9 }, { topK: 50 }, { minP: 0.1 }]) {
-        const kept = referenceKept(p, f);
+      for (const f of [{ topP: 0.9 }, { topK: 50 }, { minP: 0.1 }, { temperature: -1, topK: 50 }]) {
+        const w = weightsOf(z, f.temperature ?? 1);
+        const kept = referenceKept(w, f);
         for (let j = 0; j < 20; j++) {
           const u = r();
-          expect(sample(z, { ...f, random: () => u })).toBe(referenceDraw(p, kept, u));
+          expect(sample(z, { ...f, random: () => u })).toBe(referenceDraw(w, kept, u));
         }
       }
     });
   }
+
+  it("takes every path of the candidates and their fallbacks", () => {
+    const M = Number.NEGATIVE_INFINITY;
+    const cases: [number[], Filters][] = [
+      // Nothing of positive weight left out (e^−800 underflows): softmax itself.
+      [[0, -800], { topK: 1 }],
+      [[0, -800, -0.5], { topK: 2 }],
+      // The k-th weight below e^−690, and near the underflow of exp: every weight is computed.
+      [[0, -700, -800], { topK: 2 }],
+      [[0, -744, -744.5, -745.5, -746], { topK: 3 }],
+      [[0, -744, -744.5, -745.5, -746], { minP: 1e-323 }],
+      [[0, -744, -744.5, -745.5, -746], { minP: 1e-310, minKeep: 2 }],
+      // τ < 0: the smallest logit is the most probable, masked states stay out.
+      [[M, 3, 1, M, 2], { temperature: -1, topK: 1 }],
+      [[M, 3, 1, M, 2, 1], { temperature: -0.5, topK: 1, topKTies: "keep" }],
+      [[M, 3, 1, M, 2, 1], { temperature: -2, minP: 0.7, minKeep: 3 }],
+      // τ = −0 is the limit τ → 0⁺; ties among the maximal logits.
+      [[1, 3, 3, 2], { temperature: -0, topK: 1 }],
+      // min-p keeping fewer than minKeep: the minKeep most probable, ties to the lower index.
+      [[0, -5, -5, -5, -9], { minP: 0.5, minKeep: 3 }],
+      [[0, -5, -5, -5, -9], { minP: 0.5, minKeep: 5 }],
+    ];
+    for (const [z, f] of cases) {
+      checkDistribution(z, f);
+      for (const u of [0, 0.5, 0.99]) {
+        const w = weightsOf(z, f.temperature ?? 1);
+        expect(sample(z, { ...f, random: () => u })).toBe(referenceDraw(w, referenceKept(w, f), u));
+      }
+    }
+    // A pool that falls short: the largest values sit exactly where the sample looks (the
+    // library's generator, a xorshift from 0x2545f491), so the floor it estimates lies above the
+    // 50th largest and the whole vector is gathered again.
+    const n = 10_000;
+    const z = Float64Array.from({ length: n }, (_, i) => -i / n);
+    let x = 0x2545f491;
+    for (let j = 0; j < 2048; j++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      z[(x >>> 0) % n] = 10 + j / 2048;
+    }
+    checkDistribution(z, { topK: 50 });
+    checkDistribution(z, { topK: 2500, topP: 0.5 });
+  });
 
   it("leaves its input alone and works on Float32Array logits", () => {
     const z = Float32Array.from({ length: 20_000 }, (_, i) => Math.sin(i) * 8);

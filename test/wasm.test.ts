@@ -19,6 +19,8 @@ import {
   logSoftmaxRows,
   logSumExp,
   partitionFunction,
+  sample,
+  samplingDistribution,
   setKernelBackend,
   softmax,
   softmaxRows,
@@ -364,5 +366,46 @@ describe("fully masked rows on both paths", () => {
         expect(e.simd).toMatch(/options.onAllMasked/);
       }
     }
+  });
+});
+
+describe("sampling on both paths", () => {
+  // samplingDistribution and sample take their weights from the kernel when every weight is
+  // needed (top-p first, no filter, the fallbacks), and for many min-p candidates; the rest is
+  // JavaScript on both paths.
+  it("gives samplingDistribution and sample the same bits for every filter path", () => {
+    const M = Number.NEGATIVE_INFINITY;
+    const settings = [
+      {},
+      { topK: 50 },
+      { topK: 50, topKTies: "keep" as const, minKeep: 3 },
+      { topP: 0.9 },
+      { minP: 0.05 },
+      { minP: 0.9, minKeep: 40 },
+      { topK: 50, topP: 0.9, minP: 0.05 },
+      { temperature: 0.7, topP: 0.95, minP: 0.02 },
+      { temperature: -1, topK: 20, minP: 0.3 },
+      { temperature: -0.5, topP: 0.5 },
+    ];
+    for (const Kind of [Float64Array, Float32Array]) {
+      // Around the 131 072-element chunk, with masked states in the second one.
+      const vectors = [vector(Kind, 150_001, 20, 31), vector(Kind, 9000, 40, 32)];
+      for (let j = 0; j < 9000; j += 7) (vectors[1] as Typed)[j] = M;
+      for (const z of vectors) {
+        for (const f of settings) {
+          const what = `${Kind.name} n = ${z.length} ${JSON.stringify(f)}`;
+          const q = onBoth(() => samplingDistribution(z, f));
+          expectIdentical(q.simd, q.js, what);
+          for (const u of [0, 0.3, 0.999999]) {
+            const d = onBoth(() => sample(z, { ...f, random: () => u }));
+            expect(d.simd, what).toBe(d.js);
+          }
+        }
+      }
+    }
+    const bad = Float64Array.of(1, Number.NaN);
+    const m = onBoth(() => message(() => sample(bad, { topK: 1 })));
+    expect(m.simd).toBe(m.js);
+    expect(m.simd).toMatch(/^RangeError: sample: logits\[1\] is NaN/);
   });
 });

@@ -136,13 +136,23 @@ function bind(instance: { exports: unknown }): Kernel {
 
 const imports = { env: { exp: Math.exp } };
 
+/** The bytes of a module embedded in hexadecimal (assembly/build.mjs). */
+export function wasmBytes(hex: string): Uint8Array {
+  const bytes = new Uint8Array(hex.length >> 1);
+  // '0'–'9' are 0x30–0x39 and 'a'–'f' 0x61–0x66: the low four bits, plus 9 for a letter.
+  const digit = (i: number) => {
+    const c = hex.charCodeAt(i);
+    return (c & 15) + 9 * (c >> 6);
+  };
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (digit(2 * i) << 4) | digit(2 * i + 1);
+  return bytes;
+}
+
 function load(): void {
-  if (wasm === undefined || typeof atob !== "function") return;
+  if (wasm === undefined) return;
   let bytes: Uint8Array;
   try {
-    const text = atob(KERNEL_WASM);
-    bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    bytes = wasmBytes(KERNEL_WASM);
     // An engine without SIMD rejects the module here: the JavaScript path serves everything.
     if (!wasm.validate(bytes)) return;
   } catch {
@@ -351,6 +361,19 @@ export function weightsTyped(
     if (out !== undefined && n > K.chunk) copyOut(K, out, i, len);
   }
   return finishLanes(x.sumHi(0), x.sumLo(0), x.sumHi(1), x.sumLo(1));
+}
+
+/** {@link weightsTyped} into a Float64Array `out` that is filled whatever the length. */
+export function weightsInto(
+  K: Kernel,
+  values: Float64Array | Float32Array,
+  B: Beta,
+  c: number,
+  out: Float64Array,
+): [number, number] {
+  const sum = weightsTyped(K, values, B, c, out);
+  if (values.length <= K.chunk) out.set(K.out64.subarray(0, values.length));
+  return sum;
 }
 
 function copyOut(K: Kernel, out: Float64Array | Float32Array, i: number, len: number): void {

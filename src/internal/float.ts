@@ -50,20 +50,6 @@ export function scaleByPow2(x: number, k: number): number {
   return x * pow2(half) * pow2(k - half);
 }
 
-/** A double-double value hi + lo with |lo| ≤ ulp(hi)/2. */
-export interface DoubleDouble {
-  hi: number;
-  lo: number;
-}
-
-/** Knuth's TwoSum: a + b = hi + lo exactly (for finite a, b whose sum does not overflow). */
-export function twoSum(a: number, b: number): DoubleDouble {
-  const hi = a + b;
-  const bb = hi - a;
-  const lo = a - (hi - bb) + (b - bb);
-  return { hi, lo: Number.isFinite(hi) ? lo : 0 };
-}
-
 /**
  * The rounding error of a product: a·b − p exactly, for p = fl(a·b) (Dekker's TwoProduct with
  * Veltkamp's split). Needs |a|, |b| < 2^995 and a product that neither overflows nor underflows.
@@ -76,11 +62,4 @@ export function productError(a: number, b: number, p: number): number {
   const bh = t - (t - b);
   const bl = b - bh;
   return ah * bh - p + ah * bl + al * bh + al * bl;
-}
-
-/** Dekker's TwoProduct: a·b = hi + lo exactly (for |a|, |b| well inside the range). */
-export function twoProduct(a: number, b: number): DoubleDouble {
-  const hi = a * b;
-  if (!Number.isFinite(hi)) return { hi, lo: 0 };
-  return { hi, lo: productError(a, b, hi) };
 }

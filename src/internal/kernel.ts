@@ -411,7 +411,7 @@ export function fillWeights(
  * double-double, the exponential from the table-driven `expDD`, the sum compensated.
  * Everything is inlined into local variables: no allocation, no shared state.
  */
-function plainWeights(
+export function plainWeights(
   values: ArrayLike<number>,
   n: number,
   direction: Direction,

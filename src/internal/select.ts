@@ -1,20 +1,20 @@
 /**
  * Order statistics of a probability vector in expected linear time: the value at a given rank
- * (how many states, for top-k) or at a given cumulative mass (for top-p), counted from the most
- * probable down, without sorting.
+ * (how many states, for top-k), at a given cumulative mass (for top-p) or above a threshold (for
+ * min-p), counted from the most probable down, without sorting.
  *
- * Two stages. First a radix histogram on the leading bits of each double (its exponent and three
- * mantissa bits: 8192 buckets, each a factor 2^(1/8) wide, in one pass), which finds the one or
- * two buckets the answer lies in. Then the elements of those buckets (usually well under 1% of
- * the vector) are gathered and resolved by quickselect with three-way partitions and random
- * pivots (expected linear; ties cost nothing). Masses are exact: the values of one bucket share
- * their binary exponent, so the plain sums of their Veltkamp halves (26 and 27 bits) are exact
- * for up to 2²⁶ terms, and buckets are combined in double-double. A cut therefore does not
- * depend on the order in which anything was summed.
+ * By rank: quickselect with three-way partitions and random pivots (expected linear; ties cost
+ * nothing). By mass, two stages. First a radix histogram on the leading bits of each double (its
+ * exponent and three mantissa bits: 8192 buckets, each a factor 2^(1/8) wide, in one pass),
+ * which finds the one bucket the cut lies in. Then the elements of that bucket (usually well
+ * under 1% of the vector) are gathered and resolved by quickselect. Masses are exact: the values
+ * of one bucket share their binary exponent, so the plain sums of their Veltkamp halves (26 and
+ * 27 bits) are exact for up to 2²⁶ terms, and buckets are combined in double-double. A cut
+ * therefore does not depend on the order in which anything was summed.
  *
  * Positive doubles order like their bit patterns, so a bucket key is the high word shifted; a
- * probability is at most 1, so the key is below 8192. Zeros (masked or filtered states) never
- * count.
+ * probability (or a weight, the largest being 1) is at most 1, so the key is below 8192. Zeros
+ * (masked or filtered states) never count.
  * @internal
  */
 
@@ -236,86 +236,24 @@ function bucketOf(v: number): number {
   return floorView.getUint32(0) >>> SHIFT;
 }
 
-/** Where a cut falls: bucket b, with the count and exact mass of every bucket above it. */
-interface Boundary {
-  readonly b: number;
-  readonly countAbove: number;
-  readonly aboveHi: number;
-  readonly aboveLo: number;
-}
-
 /**
- * Scans the buckets from the top and stops at the first one for which `stop(count so far,
- * mass so far)` holds, where both include that bucket; undefined when none does.
+ * The listed states with p > t and the first `quota` of those with p = t (in index order, so
+ * ties go to the lower index); undefined when that is the whole list. Branch-free but for the
+ * ties. `inPlace` reuses the list's arrays (the list is then consumed).
  */
-function boundary(
-  stop: (count: number, hi: number, lo: number, b: number) => boolean,
-): Boundary | undefined {
-  let count = 0;
-  let mh = 0;
-  let ml = 0;
-  for (let b = BUCKETS - 1; b >= 0; b--) {
-    const cb = counts[b] as number;
-    if (cb === 0) continue;
-    const [h1, l1] = plus(mh, ml, bucketHi[b] as number, 0);
-    const [h2, l2] = plus(h1, l1, bucketLo[b] as number, 0);
-    if (stop(count + cb, h2, l2, b)) return { b, countAbove: count, aboveHi: mh, aboveLo: ml };
-    count += cb;
-    mh = h2;
-    ml = l2;
-  }
-  return undefined;
-}
-
-/**
- * Applies a cut found in bucket `at.b`: collects that bucket's values, resolves the threshold
- * among them with `resolve`, then keeps what the cut allows in one branch-free pass (ties at the
- * threshold, the one rare case, by lower index). The kept mass is the buckets above plus the
- * kept values of the bucket, exactly.
- */
-function cutAt(
-  list: RawList,
-  at: Boundary,
-  resolve: (cand: Float64Array) => Cut,
-  inPlace: boolean,
-): CutResult {
+function keep(list: RawList, t: number, quota: number, inPlace: boolean): CutResult {
   const { values, index, length } = list;
-  const vLo = at.b === 0 ? Number.MIN_VALUE : bucketFloor(at.b);
-  const vHi = bucketFloor(at.b + 1);
-  const cand = new Float64Array(counts[at.b] as number);
-  let c = 0;
-  for (let i = 0; i < length; i++) {
-    const v = values[i] as number;
-    if (v < vHi && v >= vLo) cand[c++] = v;
-  }
-  // The bucket's kept mass, from its values (resolve reorders cand but keeps them).
-  const { t, quota: q } = resolve(cand);
-  let ties = 0;
-  let sh = 0;
-  let sl = 0;
-  for (let j = 0; j < cand.length; j++) {
-    const v = cand[j] as number;
-    if (v > t) {
-      const h = highHalf(v);
-      sh += h;
-      sl += v - h;
-    } else if (v === t) {
-      ties++;
-    }
-  }
-  const tiesKept = Math.min(ties, q);
-  // In place (the caller's list is then consumed), or into new arrays.
   const outV = inPlace ? values : new Float64Array(length);
   const outI = inPlace ? index : new Int32Array(length);
-  let quota = tiesKept;
+  let q = quota;
   let m = 0;
   for (let i = 0; i < length; i++) {
     const v = values[i] as number;
     outV[m] = v; // m ≤ i: in place, this never overwrites a state not yet read
     outI[m] = index[i] as number;
     if (v === t) {
-      if (quota > 0) {
-        quota--;
+      if (q > 0) {
+        q--;
         m++;
       }
     } else {
@@ -323,23 +261,13 @@ function cutAt(
     }
   }
   if (m === length) return undefined;
-  const [eh, el] = times(tiesKept, t);
-  const [h1, l1] = plus(at.aboveHi, at.aboveLo, sh, 0);
-  const [h2, l2] = plus(h1, l1, sl, 0);
-  const [massHi, massLo] = plus(h2, l2, eh, el);
-  return {
-    values: outV.subarray(0, m),
-    index: outI.subarray(0, m),
-    length: m,
-    massHi,
-    massLo,
-  };
+  return withMass({ values: outV.subarray(0, m), index: outI.subarray(0, m), length: m });
 }
 
 /**
  * The k most probable listed states (ties at the k-th by lower index, or every tie with
  * `keepTies`); undefined when that is the whole list, SHORT when the list has fewer than k.
- * `inPlace` reuses the list's arrays for the result (the list is then consumed).
+ * Quickselect on a copy of the values, then one pass.
  */
 export function cutByCount(
   list: RawList,
@@ -349,51 +277,49 @@ export function cutByCount(
 ): CutResult {
   if (list.length < k) return SHORT;
   if (list.length === k) return undefined;
-  histogram(list);
-  const at = boundary((count) => count >= k) as Boundary;
-  return cutAt(
-    list,
-    at,
-    (cand) => {
-      const cut = selectByCount(cand, cand.length, k - at.countAbove);
-      return keepTies ? { t: cut.t, quota: Number.POSITIVE_INFINITY } : cut;
-    },
-    inPlace,
-  );
+  const { t, quota } = selectByCount(list.values.slice(0, list.length), list.length, k);
+  return keep(list, t, keepTies ? Number.POSITIVE_INFINITY : quota, inPlace);
 }
 
 /**
  * The smallest set of most probable listed states whose mass reaches `target` (ties at the
  * boundary by lower index); undefined when that is the whole list, SHORT when even the whole
- * list falls short of the target.
+ * list falls short of the target. The buckets are scanned from the top, with their exact
+ * masses, to the one where the mass reaches the target; `selectByMass` resolves the cut among
+ * that bucket's values.
  */
 export function cutByMass(list: RawList, target: number, inPlace = false): CutResult {
   histogram(list);
-  const at = boundary((_, hi, lo) => ddAtLeast(hi, lo, target, 0));
-  if (at === undefined) return SHORT;
-  return cutAt(
-    list,
-    at,
-    (cand) => {
-      const [nh, nl] = plus(target, 0, -at.aboveHi, -at.aboveLo);
-      return selectByMass(cand, cand.length, nh, nl);
-    },
-    inPlace,
-  );
+  let mh = 0;
+  let ml = 0;
+  for (let b = BUCKETS - 1; b >= 0; b--) {
+    if ((counts[b] as number) === 0) continue;
+    const [h1, l1] = plus(mh, ml, bucketHi[b] as number, 0);
+    const [h2, l2] = plus(h1, l1, bucketLo[b] as number, 0);
+    if (ddAtLeast(h2, l2, target, 0)) {
+      // The bucket's values, and the cut among them.
+      const { values, length } = list;
+      const vLo = b === 0 ? Number.MIN_VALUE : bucketFloor(b);
+      const vHi = bucketFloor(b + 1);
+      const cand = new Float64Array(counts[b] as number);
+      let c = 0;
+      for (let i = 0; i < length; i++) {
+        const v = values[i] as number;
+        if (v < vHi && v >= vLo) cand[c++] = v;
+      }
+      const [nh, nl] = plus(target, 0, -mh, -ml);
+      const { t, quota } = selectByMass(cand, c, nh, nl);
+      return keep(list, t, quota, inPlace);
+    }
+    mh = h2;
+    ml = l2;
+  }
+  return SHORT;
 }
 
 /** The listed states with p ≥ threshold (> 0); undefined when that is the whole list. */
 export function cutByValue(list: RawList, threshold: number, inPlace = false): CutResult {
-  histogram(list);
-  const key = bucketOf(threshold);
-  const at = boundary((_, __, ___, b) => b <= key);
-  if (at === undefined) return undefined;
-  if (at.b < key) {
-    // No listed value shares the threshold's bucket: the cut falls between buckets.
-    const t = bucketFloor(at.b + 1);
-    return cutAt(list, at, () => ({ t, quota: Number.POSITIVE_INFINITY }), inPlace);
-  }
-  return cutAt(list, at, () => ({ t: threshold, quota: Number.POSITIVE_INFINITY }), inPlace);
+  return keep(list, threshold, Number.POSITIVE_INFINITY, inPlace);
 }
 
 /** The list with its mass (TwoSum in two lanes). */
@@ -433,29 +359,41 @@ const pieceV = new Float64Array(PIECE);
 const pieceI = new Int32Array(PIECE);
 
 /**
- * The states of a dense vector with p ≥ floor (and p > 0), as a list in index order. Branch-free
- * (every state is written at the next free slot, which advances only when it is kept: a branch
- * would be mispredicted for a pool of a few percent), piece by piece through fixed buffers.
+ * The states of a dense vector with lo ≤ vᵢ ≤ hi, as a list in index order, with room for
+ * `expected` of them first. Branch-free (every state is written at the next free slot, which
+ * advances only when it is kept: a branch would be mispredicted for a pool of a few percent),
+ * piece by piece through fixed buffers; with hi = +∞, one comparison per state.
  */
-export function gatherAtLeast(values: Float64Array, length: number, floor: number): RawList {
-  const vLo = Math.max(floor, Number.MIN_VALUE);
-  // Room for the share of the sample at or above the floor (when it was sampled), and a margin.
-  const share = vLo === sampledFloor ? sampledShare : 1;
-  const start = Math.min(length, Math.ceil(1.2 * share * length) + 1024);
-  let outV = new Float64Array(start);
-  let outI = new Int32Array(start);
+export function gatherRange(
+  values: Float64Array | Float32Array,
+  lo: number,
+  hi: number,
+  expected: number,
+): RawList {
+  const length = values.length;
+  let outV = new Float64Array(Math.min(length, expected));
+  let outI = new Int32Array(outV.length);
   let total = 0;
   for (let i0 = 0; i0 < length; i0 += PIECE) {
     const i1 = Math.min(length, i0 + PIECE);
     let m = 0;
-    for (let i = i0; i < i1; i++) {
-      const v = values[i] as number;
-      pieceV[m] = v;
-      pieceI[m] = i;
-      m += +(v >= vLo);
+    if (hi === Number.POSITIVE_INFINITY) {
+      for (let i = i0; i < i1; i++) {
+        const v = values[i] as number;
+        pieceV[m] = v;
+        pieceI[m] = i;
+        m += +(v >= lo);
+      }
+    } else {
+      for (let i = i0; i < i1; i++) {
+        const v = values[i] as number;
+        pieceV[m] = v;
+        pieceI[m] = i;
+        m += +(v >= lo) & +(v <= hi);
+      }
     }
     if (total + m > outV.length) {
-      let capacity = 2 * outV.length;
+      let capacity = Math.max(1024, 2 * outV.length);
       while (capacity < total + m) capacity *= 2;
       const grownV = new Float64Array(capacity);
       const grownI = new Int32Array(capacity);
@@ -471,6 +409,14 @@ export function gatherAtLeast(values: Float64Array, length: number, floor: numbe
   return { values: outV.subarray(0, total), index: outI.subarray(0, total), length: total };
 }
 
+/** The states of a dense vector with p ≥ floor (and p > 0), as a list in index order. */
+export function gatherAtLeast(values: Float64Array, floor: number): RawList {
+  const vLo = Math.max(floor, Number.MIN_VALUE);
+  // Room for the share of the sample at or above the floor (when it was sampled), and a margin.
+  const share = vLo === sampledFloor ? sampledShare : 1;
+  return gatherRange(values, vLo, Number.POSITIVE_INFINITY, 1.2 * share * values.length + 1024);
+}
+
 /** How many states of a dense vector have 0 < p < floor. */
 export function countBelow(values: Float64Array, length: number, floor: number): number {
   let count = 0;
@@ -481,36 +427,35 @@ export function countBelow(values: Float64Array, length: number, floor: number):
   return count;
 }
 
-/** Sample size for the floors below; shorter vectors are gathered whole. */
+/** Sample size for the floor below; shorter vectors are gathered whole. */
 const SAMPLE = 2048;
 const sampleCounts = new Int32Array(BUCKETS);
 const sampleMass = new Float64Array(BUCKETS);
 const sampleSquares = new Float64Array(BUCKETS);
-let sampleMax = 0;
 /** The last floor computed from a sample, and the share of the sample at or above it. */
 let sampledFloor = -1;
 let sampledShare = 1;
 
-/** Records `floor` as the last sampled floor (with its share of the sample) and returns it. */
-function sampledAt(floor: number): number {
-  const key = floor > 0 ? bucketOf(floor) : 0;
-  let count = 0;
-  for (let b = key; b < BUCKETS; b++) count += sampleCounts[b] as number;
-  sampledFloor = Math.max(floor, Number.MIN_VALUE);
-  sampledShare = count / SAMPLE;
-  return floor;
-}
-
 /**
- * A random sample of `values` (with replacement, from a generator reset per call), by bucket:
- * counts, sums and sums of squares, and its largest value.
+ * A floor such that the states at or above it very probably carry a mass of at least `target`
+ * (of `total`): from a random sample (with replacement, from a generator reset per call) by
+ * bucket, the highest bucket floor whose estimated mass below, plus four standard errors, stays
+ * under total − target. States below a floor are bounded by it, so the estimate is well
+ * behaved; heavy states, which a sample may miss, lie above it and are gathered exactly.
  */
-function sampleBuckets(values: Float64Array, length: number): void {
+export function massFloor(
+  values: Float64Array,
+  length: number,
+  target: number,
+  total: number,
+): number {
+  const slack = total - target;
+  if (length <= 4 * SAMPLE || !(slack > 0)) return 0;
   sampleCounts.fill(0);
   sampleMass.fill(0);
   sampleSquares.fill(0);
-  sampleMax = 0;
   let x = 0x2545f491;
+  let left = 0;
   for (let j = 0; j < SAMPLE; j++) {
     x ^= x << 13;
     x ^= x >>> 17;
@@ -521,59 +466,24 @@ function sampleBuckets(values: Float64Array, length: number): void {
     sampleCounts[b] = (sampleCounts[b] as number) + 1;
     sampleMass[b] = (sampleMass[b] as number) + v;
     sampleSquares[b] = (sampleSquares[b] as number) + v * v;
-    if (v > sampleMax) sampleMax = v;
+    left++;
   }
-}
-
-/**
- * A floor under which, with overwhelming probability, fewer than the k largest states lie: the
- * floor of the bucket where the sample's count from the top passes k's expected share by four
- * standard deviations. Only speed depends on it: the cut reports a pool that falls short, and
- * the caller gathers everything.
- */
-export function countFloor(values: Float64Array, length: number, k: number): number {
-  if (length <= 4 * SAMPLE) return 0;
-  sampleBuckets(values, length);
-  const expected = (SAMPLE * k) / length;
-  const r = Math.ceil(expected + 4 * Math.sqrt(expected) + 4);
-  let count = 0;
-  for (let b = BUCKETS - 1; b > 0; b--) {
-    count += sampleCounts[b] as number;
-    if (count >= r) return sampledAt(bucketFloor(b));
-  }
-  return 0;
-}
-
-/**
- * A floor such that the states at or above it very probably carry a mass of at least `target`
- * (of a total of 1): the highest bucket floor whose estimated mass below, plus four standard
- * errors, stays under 1 − target. States below a floor are bounded by it, so the estimate is
- * well behaved; heavy states, which a sample may miss, lie above it and are gathered exactly.
- */
-export function massFloor(values: Float64Array, length: number, target: number): number {
-  const slack = 1 - target;
-  if (length <= 4 * SAMPLE || !(slack > 0)) return 0;
-  sampleBuckets(values, length);
   const scale = length / SAMPLE;
   let below = 0;
   let squares = 0;
   let floor = 0;
+  let share = left;
   for (let b = 0; b < BUCKETS; b++) {
     if (scale * (below + 4 * Math.sqrt(squares)) > slack) break;
-    if ((sampleCounts[b] as number) === 0) continue;
+    const count = sampleCounts[b] as number;
+    if (count === 0) continue;
     floor = bucketFloor(b);
+    share = left;
+    left -= count;
     below += sampleMass[b] as number;
     squares += sampleSquares[b] as number;
   }
-  return sampledAt(floor);
-}
-
-/**
- * A floor under minP times the largest state: minP times the largest sampled value (a lower
- * bound of the maximum), so the maximum itself and every state the min-p cut keeps lie above.
- */
-export function valueFloor(values: Float64Array, length: number, minP: number): number {
-  if (length <= 4 * SAMPLE) return 0;
-  sampleBuckets(values, length);
-  return sampledAt(minP * sampleMax);
+  sampledFloor = Math.max(floor, Number.MIN_VALUE);
+  sampledShare = share / SAMPLE;
+  return floor;
 }

@@ -9,7 +9,7 @@
  * @internal
  */
 import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
-import { javaScriptForced } from "../internal/accel.js";
+import { javaScriptForced, wasmBytes } from "../internal/accel.js";
 import { ISING_WASM } from "../internal/wasm/ising.js";
 import { type Generator, TWO_32 } from "./random.js";
 import type { Totals } from "./singleSpinSweep.js";
@@ -32,11 +32,9 @@ interface WasmApi {
 
 function load(): Exports | undefined {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (wasm === undefined || typeof atob !== "function") return undefined;
+  if (wasm === undefined) return undefined;
   try {
-    const text = atob(ISING_WASM);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    const bytes = wasmBytes(ISING_WASM);
     // An engine without WebAssembly SIMD rejects the module: the JavaScript loop serves.
     if (!wasm.validate(bytes)) return undefined;
     return new wasm.Instance(new wasm.Module(bytes), {}).exports as Exports;

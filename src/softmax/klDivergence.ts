@@ -2,10 +2,9 @@ import { productError } from "../internal/float.js";
 import {
   checkSameLength,
   checkVector,
-  describe,
-  needsTypeCheck,
   numberOption,
   optionsOf,
+  readVector,
   type WritableArrayLike,
 } from "../internal/validate.js";
 import type { CrossEntropyOptions, CrossEntropyRowsOptions } from "./crossEntropy.js";
@@ -82,22 +81,7 @@ export function klDivergence(
   return klOf("klDivergence", logitsP, logitsQ, optionsOf("klDivergence", options));
 }
 
-/** A copy of a vector argument, each entry read once and type-checked. */
-function copyOf(fn: string, name: string, input: ArrayLike<number>): Float64Array {
-  if (input instanceof Float64Array) return input.slice();
-  const check = needsTypeCheck(input);
-  const out = new Float64Array(input.length);
-  for (let i = 0; i < input.length; i++) {
-    const v = input[i] as number;
-    if (check && typeof v !== "number") {
-      throw new TypeError(`${fn}: ${name}[${i}] must be a number, got ${describe(v)}`);
-    }
-    out[i] = v;
-  }
-  return out;
-}
-
-/** Runs a softmax-family call on a copy, naming the user's argument in its errors. */
+/** Runs a softmax-family call, naming the user's argument in its errors. */
 function named<T>(fn: string, name: string, f: () => T): T {
   try {
     return renamed(fn, f);
@@ -118,8 +102,9 @@ function klOf(
   opts: Partial<CrossEntropyOptions>,
 ): number {
   const temperature = numberOption(fn, "options.temperature", opts.temperature, 1);
-  const zP = copyOf(fn, "logitsP", checkVector(fn, "logitsP", inputP));
-  const zQ = copyOf(fn, "logitsQ", checkVector(fn, "logitsQ", inputQ));
+  // Each entry read once (anything but a Float64Array or Float32Array is copied).
+  const zP = readVector(fn, "logitsP", inputP);
+  const zQ = readVector(fn, "logitsQ", inputQ);
   checkSameLength(fn, "logitsQ", zQ, "logitsP", zP.length);
   const p = named(fn, "logitsP", () => softmax(zP, { temperature }));
   const q = named(fn, "logitsQ", () => softmax(zQ, { temperature }));
@@ -254,7 +239,11 @@ function maxExponent(
 }
 
 /** log Σ qᵢ over the states where p > 0, from q's log-probabilities (no underflow). */
-function keptLogMass(zQ: Float64Array, p: Float64Array, temperature: number): number {
+function keptLogMass(
+  zQ: Float64Array | Float32Array,
+  p: Float64Array,
+  temperature: number,
+): number {
   const lq = logSoftmax(zQ, { temperature });
   let m = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < p.length; i++) {
@@ -268,7 +257,12 @@ function keptLogMass(zQ: Float64Array, p: Float64Array, temperature: number): nu
 }
 
 /** Σ pᵢ(log pᵢ − log qᵢ) from the log-probabilities (the temperature limits, extreme τ). */
-function direct(zP: Float64Array, zQ: Float64Array, p: Float64Array, temperature: number): number {
+function direct(
+  zP: Float64Array | Float32Array,
+  zQ: Float64Array | Float32Array,
+  p: Float64Array,
+  temperature: number,
+): number {
   const lp = logSoftmax(zP, { temperature });
   const lq = logSoftmax(zQ, { temperature });
   let h = 0;

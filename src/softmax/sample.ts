@@ -1,7 +1,19 @@
+import { active, kernelTakes, spectrumOnKernel, weightsInto } from "../internal/accel.js";
+import { candidatesByCount, candidatesByValue, positiveLeftOut } from "../internal/candidates.js";
+import {
+  type Beta,
+  betaOf,
+  dominant,
+  FINITE,
+  fillWeights,
+  LOGITS,
+  normalize,
+  type Spectrum,
+  scan,
+} from "../internal/kernel.js";
 import {
   type CutResult,
   countBelow,
-  countFloor,
   cutByCount,
   cutByMass,
   cutByValue,
@@ -10,7 +22,6 @@ import {
   type RawList,
   SHORT,
   type StateList,
-  valueFloor,
   withMass,
 } from "../internal/select.js";
 import {
@@ -18,8 +29,9 @@ import {
   integerOption,
   numberOption,
   optionsOf,
+  readVector,
 } from "../internal/validate.js";
-import { softmax } from "./softmax.js";
+import { softmaxOnKernel } from "./prepare.js";
 
 /** Options of {@link samplingDistribution} (and of {@link sample}, which adds `random`). */
 export interface SamplingOptions {
@@ -65,7 +77,10 @@ const REACH = 1 - 2 ** -50;
  * Order: the temperature first, then `topK`, then `topP`, then `minP`, each acting on the
  * renormalised result of the one before (the order of Hugging Face's `generate`). Every filter
  * keeps a prefix of the states ranked by probability (ties by lower index), never fewer than
- * `minKeep`, and never a state of probability 0. The draw is by inverse CDF: one uniform u from
+ * `minKeep`, and never a state of probability 0. Probabilities are compared as the weights
+ * wᵢ = exp((zᵢ − max)/τ) that softmax divides by Σw (for τ < 0, the smallest logit is the
+ * max): a filter renormalises anyway, and the division could round two different weights to one
+ * probability. The draw is by inverse CDF: one uniform u from
  * `random`, then the first kept index i (in index order) whose cumulative mass exceeds u·(kept
  * mass). So one call consumes exactly one random number, and a seeded `random` reproduces a
  * sequence of draws exactly.
@@ -80,9 +95,12 @@ const REACH = 1 - 2 ** -50;
  * top-p cut compares cumulative masses summed exactly (double-double) against topP·mass·(1 − 2⁻⁵⁰),
  * a tolerance of about 4 ulp, so summation order never decides it and topP = 1 keeps everything.
  *
- * Cost: linear in n on average for any filter set (a radix histogram and quickselect, never a
- * sort): about one softmax more at n = 150 000 (docs/benchmarks.md). The comparison with Hugging
- * Face, vLLM and llama.cpp is in docs/sampling.md.
+ * Cost: linear in n on average for any filter set, never a sort. When top-k or min-p comes
+ * first, the states that can pass are found on the logits and only they are exponentiated (well
+ * under the cost of a softmax when few can pass); when top-p comes first (its cut is a share of
+ * the whole mass), every weight is computed, a softmax and a pass (docs/sampling.md,
+ * docs/benchmarks.md). The comparison with Hugging Face, vLLM and llama.cpp is in
+ * docs/sampling.md.
  *
  * @param logits - the vector z; never modified.
  * @returns the drawn index.
@@ -103,14 +121,15 @@ export function sample(logits: ArrayLike<number>, options?: SampleOptions): numb
   if (typeof random !== "function") {
     throw new TypeError(`${fn}: options.random must be a function, got ${describeValue(random)}`);
   }
-  const { p, kept } = filtered(fn, logits, opts);
+  const { kept, w, sumHi, sumLo, n } = filtered(fn, logits, opts, false);
   const u = random();
   if (typeof u !== "number" || !(u >= 0 && u < 1)) {
     throw new RangeError(
       `${fn}: options.random() returned ${describeValue(u)}; it must return a number in [0, 1)`,
     );
   }
-  return kept === undefined ? inverseCdf(p, undefined, p.length, u) : drawFrom(kept, u);
+  if (kept !== undefined) return drawFrom(kept, u);
+  return inverseCdf(w as Float64Array, undefined, n, u * sumHi + u * sumLo);
 }
 
 /**
@@ -138,10 +157,20 @@ export function samplingDistribution(
   options?: SamplingOptions,
 ): Float64Array {
   const fn = "samplingDistribution";
-  const { p, kept } = filtered(fn, logits, optionsOf(fn, options));
-  if (kept === undefined) return p;
-  // softmax's array is ours: it becomes the result.
-  const out = p.fill(0);
+  const { kept, w, sumHi, sumLo, normalized, n } = filtered(
+    fn,
+    logits,
+    optionsOf(fn, options),
+    true,
+  );
+  if (kept === undefined) {
+    // Nothing cut: softmax, w/Σw divided exactly as softmax divides.
+    const p = w as Float64Array;
+    if (!normalized) normalize(p, n, sumHi, sumLo);
+    return p;
+  }
+  // The weights' array, when there is one, is ours: it becomes the result.
+  const out = w === undefined ? new Float64Array(n) : w.fill(0);
   // pᵢ / (massHi + massLo) with the remainder of the first quotient carried (Dekker's division),
   // so k equal states come out as 1/k to the last bit.
   const { values, index, length, massHi, massLo } = kept;
@@ -201,85 +230,171 @@ function filtersOf(fn: string, opts: Partial<SamplingOptions>): Filters {
   return { topK, keepTies: ties === "keep", topP, minP, minKeep, temperature };
 }
 
+/** What the filters leave: the kept states, or every weight when they keep everything. */
+interface Filtered {
+  /**
+   * The kept states as a list in index order with their mass, or undefined when no state of
+   * positive weight was removed.
+   */
+  readonly kept: StateList | undefined;
+  /** Every weight wᵢ (or, when `normalized`, softmax itself), when the vector was exponentiated whole. */
+  readonly w: Float64Array | undefined;
+  /** Σw = sumHi + sumLo, with `w`. */
+  readonly sumHi: number;
+  readonly sumLo: number;
+  readonly normalized: boolean;
+  readonly n: number;
+}
+
 /**
- * softmax(z/τ) and, when a filter removed something, the kept states as a list in index order
- * with their mass (undefined: every state of positive probability is kept).
+ * The filters, decided on the weights wᵢ = exp((zᵢ − c)/τ) that softmax divides by their sum
+ * (c the dominant logit, so the largest weight is 1): softmax(z/τ) is w/Σw, and every filter
+ * renormalises, so Σw is needed only when the top-p cut comes first or nothing is cut.
+ *
+ * When top-k or min-p comes first (at a finite nonzero τ), only the candidates found on the
+ * logits are exponentiated (src/internal/candidates.ts). Otherwise, and in the rare cases the
+ * candidates cannot decide, every weight is computed (on the WebAssembly kernel when it takes
+ * the call) and the filters run on the states of positive weight; top-p first starts from a
+ * pool above a floor estimated from a random sample (massFloor), gathered again whole when it
+ * falls short, which is rare and only costs time. With `distribution` and no filter at all, the
+ * result is softmax itself.
  */
 function filtered(
   fn: string,
   logits: ArrayLike<number>,
   opts: Partial<SamplingOptions>,
-): { p: Float64Array; kept: StateList | undefined } {
+  distribution: boolean,
+): Filtered {
   const f = filtersOf(fn, opts);
-  let p: Float64Array;
-  try {
-    p = softmax(logits, { temperature: f.temperature });
-  } catch (error) {
-    if (error instanceof Error) error.message = error.message.replace(/^softmax:/, `${fn}:`);
-    throw error;
+  const z = readVector(fn, "logits", logits);
+  const n = z.length;
+  const B = betaOf(LOGITS, 1, f.temperature);
+  const k = Math.max(f.topK, f.minKeep);
+  const topK = f.topK > 0 && k < n ? k : 0;
+  const none = { kept: undefined, w: undefined, sumHi: 0, sumLo: 0, normalized: false, n };
+  if (B.kind === FINITE && (topK || (f.topP === 1 && f.minP > 0))) {
+    const S = spectrumOf(fn, z);
+    const kept = onCandidates(S, B, f, topK < S.active ? topK : 0);
+    if (kept !== undefined) return { ...none, kept };
+  } else if (distribution && !topK && f.topP === 1 && f.minP === 0) {
+    const p = softmaxOnKernel(fn, z, { temperature: f.temperature });
+    if (p !== undefined) return { ...none, w: p as Float64Array, normalized: true };
   }
-  const n = p.length;
-  if (n === 0) throw new RangeError(`${fn}: logits is empty; there is nothing to draw`);
-  // `kept` is undefined while every state of positive probability is kept, else the kept states
-  // as a list. The first filter to cut the whole vector starts from a pool: the states above a
-  // floor estimated from a random sample (countFloor, massFloor, valueFloor). A cut that finds
-  // the pool too small (SHORT) runs again on every state; that is rare, and only costs time.
-  let kept: StateList | undefined;
-  // A filter's result (undefined: its whole input), raised to the minKeep most probable of its
-  // input when it keeps fewer (SHORT when the input itself has fewer).
-  const raise = (input: RawList, cut: CutResult): CutResult => {
-    if (cut === SHORT) return SHORT;
-    return (cut === undefined ? input.length : cut.length) < f.minKeep
-      ? cutByCount(input, f.minKeep, false)
-      : cut;
-  };
-  const apply = (estimate: () => number, cut: (input: RawList) => CutResult): void => {
-    if (kept !== undefined) {
-      const r = cut(kept);
-      if (r !== undefined && r !== SHORT) kept = r;
-      return;
-    }
-    let floor = estimate();
-    let input = gatherAtLeast(p, n, floor);
-    let r = cut(input);
-    if (r === SHORT && floor > 0 && countBelow(p, n, floor) > 0) {
-      floor = 0;
-      input = gatherAtLeast(p, n, 0);
-      r = cut(input);
-    }
-    if (r !== undefined && r !== SHORT) kept = r;
-    else if (floor > 0 && countBelow(p, n, floor) > 0) kept = withMass(input);
-  };
+  const w = new Float64Array(n);
+  const [sumHi, sumLo] = allWeights(fn, z, B, w);
+  const total = sumHi + sumLo;
+  let floor = !topK && f.topP < 1 ? massFloor(w, n, f.topP * total * REACH, total) : 0;
+  let pool = gatherAtLeast(w, floor);
+  let kept = chain(pool, f, topK, total, floor > 0);
+  if (kept === SHORT) {
+    floor = 0;
+    pool = gatherAtLeast(w, 0);
+    kept = chain(pool, f, topK, total, false);
+  }
+  // The pool kept whole is a cut when states of positive weight lie below its floor.
+  if (kept === undefined && floor > 0 && countBelow(w, n, floor) > 0) kept = withMass(pool);
+  return { kept: kept ?? undefined, w, sumHi, sumLo, normalized: false, n };
+}
+
+/**
+ * top-k (k > 0), top-p and min-p in turn on a list of states in index order (every state of
+ * positive weight, or with `pooled` the largest of them, of mass `mass` for a first top-p cut):
+ * the kept states, undefined when nothing of the list is cut, SHORT when a pool lacks states the
+ * first cut needs. top-p and min-p are raised to the minKeep most probable of their input when
+ * they keep fewer; a filter that keeps its whole input leaves the list as it is.
+ */
+function chain(input: RawList, f: Filters, k: number, mass: number, pooled: boolean): CutResult {
   // A cut may reuse its input's arrays unless a minKeep fallback could need the input again.
   const inPlace = f.minKeep === 1;
-  const k = Math.max(f.topK, f.minKeep);
-  if (f.topK > 0 && k < n) {
-    apply(
-      () => countFloor(p, n, k),
-      (input) => cutByCount(input, k, f.keepTies, true),
-    );
-  }
+  let kept = k > 0 ? (cutByCount(input, k, f.keepTies, true) ?? undefined) : undefined;
+  // One filter's cut r of the list, raised; false when a pool proves too short.
+  const apply = (list: RawList, r: CutResult): boolean => {
+    if (r !== SHORT && (r === undefined ? list.length : r.length) < f.minKeep) {
+      r = cutByCount(list, f.minKeep, false);
+    }
+    if (r === SHORT && pooled && kept === undefined) return false;
+    if (r) kept = r;
+    return true;
+  };
   if (f.topP < 1) {
-    const target = f.topP * (kept === undefined ? 1 : kept.massHi + kept.massLo) * REACH;
-    apply(
-      () => massFloor(p, n, target),
-      (input) => raise(input, cutByMass(input, target, inPlace)),
-    );
+    const list = kept ?? input;
+    const target = f.topP * (kept === undefined ? mass : kept.massHi + kept.massLo) * REACH;
+    if (!apply(list, cutByMass(list, target, inPlace))) return SHORT;
   }
   if (f.minP > 0) {
-    apply(
-      () => valueFloor(p, n, f.minP),
-      (input) => {
-        let pmax = 0;
-        for (let j = 0; j < input.length; j++) {
-          const v = input.values[j] as number;
-          if (v > pmax) pmax = v;
-        }
-        return raise(input, cutByValue(input, f.minP * pmax, inPlace));
-      },
+    const list = kept ?? input;
+    if (!apply(list, cutByValue(list, f.minP * largest(list), inPlace))) return SHORT;
+  }
+  return kept;
+}
+
+/** The largest listed value. */
+function largest(list: RawList): number {
+  let m = 0;
+  for (let j = 0; j < list.length; j++) {
+    const v = list.values[j] as number;
+    if (v > m) m = v;
+  }
+  return m;
+}
+
+/**
+ * The filters when top-k (k > 0) or, without it and without top-p, min-p comes first, on the
+ * candidates only; undefined when the candidates cannot decide (or nothing of positive weight
+ * is cut), and every weight is needed.
+ */
+function onCandidates(S: Spectrum, B: Beta, f: Filters, k: number): StateList | undefined {
+  const minPFirst = k === 0 && f.topP === 1 && f.minP > 0;
+  const cand =
+    k > 0 ? candidatesByCount(S, B, k) : minPFirst ? candidatesByValue(S, B, f.minP) : undefined;
+  if (cand === undefined) return undefined;
+  const first =
+    k > 0 ? cutByCount(cand, k, f.keepTies, true) : cutByValue(cand, f.minP * largest(cand), true);
+  if (first === SHORT) return undefined;
+  if (minPFirst && (first === undefined ? cand.length : first.length) < f.minKeep) {
+    // min-p keeps a prefix of the ranking: raised, it is the minKeep most probable.
+    return f.minKeep < S.active
+      ? onCandidates(S, B, { ...f, minP: 0, keepTies: false }, f.minKeep)
+      : undefined;
+  }
+  // Nothing of positive weight left out: the result is softmax itself, from every weight.
+  if (first === undefined && !positiveLeftOut(S, B, cand.length)) return undefined;
+  const kept = first ?? withMass(cand);
+  if (minPFirst) return kept;
+  return chain(kept, f, 0, kept.massHi + kept.massLo, false) || kept;
+}
+
+/** The validated logits: NaN, +Infinity, every state masked and an empty vector are RangeErrors. */
+function spectrumOf(fn: string, z: Float64Array | Float32Array): Spectrum {
+  const K = active();
+  const S = (K && spectrumOnKernel(K, fn, "logits", z, LOGITS)) || scan(fn, "logits", z, LOGITS);
+  if (S.n === 0) throw new RangeError(`${fn}: logits is empty; there is nothing to draw`);
+  if (S.active === 0) {
+    throw new RangeError(
+      `${fn}: every logit is -Infinity (every state is masked); there is nothing to draw`,
     );
   }
-  return { p, kept };
+  return S;
+}
+
+/**
+ * Every weight wᵢ into `out` and Σw, validating the logits: on the WebAssembly kernel when it
+ * takes the call (the same bits), else in JavaScript.
+ */
+function allWeights(
+  fn: string,
+  z: Float64Array | Float32Array,
+  B: Beta,
+  out: Float64Array,
+): [number, number] {
+  const K = active();
+  const S =
+    K !== undefined && kernelTakes(B) ? spectrumOnKernel(K, fn, "logits", z, LOGITS) : undefined;
+  if (K !== undefined && S !== undefined) {
+    return weightsInto(K, z, B, dominant(S, B), out);
+  }
+  const r = fillWeights(spectrumOf(fn, z), B, out);
+  return [r.sumHi, r.sumLo];
 }
 
 /** Inverse CDF over the kept states, in index order, with the cumulative mass summed exactly. */
