@@ -15,6 +15,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -108,6 +109,21 @@ describe("the built package", () => {
     );
     expect(install.status, install.stderr).toBe(0);
     expect(`${install.stdout}${install.stderr}`).not.toMatch(/npm warn|npm WARN|deprecated/i);
+    // The README's install size, reproduced: every file under node_modules, in MB (10⁶ bytes).
+    const bytes = (dir: string): number =>
+      readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => {
+        const path = join(dir, e.name);
+        if (e.isDirectory()) return sum + bytes(path);
+        return e.isFile() ? sum + statSync(path).size : sum;
+      }, 0);
+    const megabytes = bytes(join(project, "node_modules")) / 1e6;
+    console.log(`installed size: ${megabytes.toFixed(1)} MB`);
+    const claimed = /the\s+package takes (\d+) MB/.exec(
+      readFileSync(join(root, "README.md"), "utf8"),
+    );
+    expect(claimed, "the README states the install size").not.toBeNull();
+    // Within 1 MB: the dependencies' own patch releases move it a little.
+    expect(Math.abs(megabytes - Number(claimed?.[1]))).toBeLessThan(1);
     const installed = join(project, "node_modules", "gibbs-softmax");
     expect(existsSync(join(installed, "dist", "index.d.ts"))).toBe(true);
     expect(existsSync(join(installed, "src"))).toBe(false);
@@ -239,6 +255,17 @@ describe("the built package", () => {
     const gz = gzipSync(code).length;
     console.log(`core bundle: ${code.length} bytes minified, ${gz} bytes gzipped`);
     expect(gz).toBeLessThan(34_000);
+    // The README's figures, reproduced: the bundle and the kernel's share, in kB (10³ bytes).
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const claimed =
+      /core entry point is (\d+) kB gzipped \(of which (\d+) kB is the\s+WebAssembly kernel\)/.exec(
+        readme,
+      );
+    expect(claimed, "the README states the core's size").not.toBeNull();
+    expect(Math.round(gz / 1e3)).toBe(Number(claimed?.[1]));
+    const hex = /"([0-9a-f]{1000,})"/.exec(code.toString())?.[1] ?? "";
+    expect(hex.length, "the kernel is embedded in hexadecimal").toBeGreaterThan(10_000);
+    expect(Math.round(gzipSync(hex).length / 1e3)).toBe(Number(claimed?.[2]));
     expect(code.toString()).not.toMatch(/mathjs|plotly/);
     expect(readdirSync(dist).length).toBeGreaterThan(0);
   });
