@@ -1,9 +1,10 @@
 /**
  * The presets: each is either logits (with optional token labels) or energies (with optional
  * degeneracies), and a starting temperature. The random preset is generated from a fixed seed,
- * so a link with `preset=random` reproduces the same 100 000 logits everywhere.
+ * so a link with `preset=random` reproduces the same 100 000 logits everywhere. Their names and
+ * descriptions, in both languages, are the input panel's strings (panels/input.ts).
  */
-import type { MessageKey } from "./i18n.ts";
+import type { SharedKey } from "./i18n.ts";
 import { mulberry32, normal } from "./random.ts";
 
 export type PresetId =
@@ -27,14 +28,12 @@ export const PRESET_IDS: readonly PresetId[] = [
 
 export interface Preset {
   id: PresetId;
-  name: MessageKey;
-  about: MessageKey;
   mode: "logits" | "energies";
   temperature: number;
   /** Logits mode: the vector z. */
   logits?: readonly number[];
   /** Logits mode: a message key per class (the tokens of the language-model preset). */
-  labels?: readonly MessageKey[];
+  labels?: readonly SharedKey[];
   /** Energies mode: the levels E and their degeneracies g. */
   energies?: readonly number[];
   degeneracies?: readonly number[];
@@ -55,16 +54,12 @@ export function randomLogits(): number[] {
 const PRESETS: Record<PresetId, Preset> = {
   seed: {
     id: "seed",
-    name: "presetSeed",
-    about: "aboutSeed",
     mode: "logits",
     temperature: 1,
     logits: [1, 2, 3, 4, 1, 2, 3],
   },
   llm: {
     id: "llm",
-    name: "presetLlm",
-    about: "aboutLlm",
     mode: "logits",
     temperature: 1,
     logits: [6.1, 4.9, 4.6, 4.2, 3.9, 3.3, 3.1, 2.8, 2.4, 1.9, 1.2, -0.8],
@@ -85,24 +80,18 @@ const PRESETS: Record<PresetId, Preset> = {
   },
   "two-level": {
     id: "two-level",
-    name: "presetTwoLevel",
-    about: "aboutTwoLevel",
     mode: "energies",
     temperature: 0.42,
     energies: [0, 1],
   },
   harmonic: {
     id: "harmonic",
-    name: "presetHarmonic",
-    about: "aboutHarmonic",
     mode: "energies",
     temperature: 1,
     energies: Array.from({ length: HARMONIC_LEVELS }, (_, n) => n + 0.5),
   },
   degenerate: {
     id: "degenerate",
-    name: "presetDegenerate",
-    about: "aboutDegenerate",
     mode: "energies",
     temperature: 1,
     energies: [0, 1, 2, 3],
@@ -110,16 +99,12 @@ const PRESETS: Record<PresetId, Preset> = {
   },
   inversion: {
     id: "inversion",
-    name: "presetInversion",
-    about: "aboutInversion",
     mode: "energies",
     temperature: -1,
     energies: [0, 1, 2],
   },
   random: {
     id: "random",
-    name: "presetRandom",
-    about: "aboutRandom",
     mode: "logits",
     temperature: 1,
   },

@@ -7,7 +7,7 @@
  * A frame is "moving" when every change in it came from a continuous gesture (the slider, the
  * sweep): plots that are off screen may then wait for a quieter moment.
  */
-import type { Language, MessageKey } from "./i18n.ts";
+import type { Language, SharedKey, StringTable } from "./i18n.ts";
 import { type InputError, vectorText } from "./parse.ts";
 import { type Dataset, makeDataset } from "./physics.ts";
 import { type PresetId, preset } from "./presets.ts";
@@ -51,7 +51,7 @@ export interface State {
   preset: PresetId | "custom";
   mode: Mode;
   /** Token names of the language-model preset (kept while the vector keeps its length). */
-  labels: readonly MessageKey[] | null;
+  labels: readonly SharedKey[] | null;
   /** The numbers (one logit per state) and what depends on them only. */
   data: Dataset;
   /** Changes whenever `data` does. */
@@ -104,11 +104,15 @@ export function initialState(): State {
 }
 
 /**
- * A panel: `mount` finds its elements, listens to them (writing only through the store) and
- * subscribes its render; `readUrl` and `writeUrl` carry its part of the state in the link.
+ * A panel: one module in demo/panels/ that main.ts lists in PANELS. `strings` holds its text in
+ * every language (main.ts registers it before anything renders); `mount` builds the panel's
+ * markup into the page (`layout` is the grid the panels share, filled in PANELS order), listens
+ * to it (writing only through the store) and subscribes its render; `readUrl` and `writeUrl`
+ * carry its part of the state in the link.
  */
 export interface Panel {
-  mount(store: Store): void;
+  readonly strings: StringTable;
+  mount(store: Store, layout: HTMLElement): void;
   readUrl?(params: URLSearchParams, store: Store): void;
   /** Adds the panel's parameters; returns what the link cannot hold, if anything. */
   writeUrl?(state: Readonly<State>, params: URLSearchParams): InputError[] | undefined;

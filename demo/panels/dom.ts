@@ -1,15 +1,65 @@
 /**
- * What every panel does with the page: find its elements, show a field's error (with
- * `aria-invalid` on the field), and put the state's text into a field without undoing the
- * user's typing. Text only ever reaches the page through `textContent` or form values.
+ * What every panel does with the page: build its markup ({@link h}), find its elements, show a
+ * field's error (with `aria-invalid` on the field), and put the state's text into a field
+ * without undoing the user's typing. Text only ever reaches the page through `textContent`,
+ * text nodes or form values, never as HTML.
  */
 import { type Language, type MessageKey, t } from "../i18n.ts";
 import type { InputError } from "../parse.ts";
 import type { State } from "../store.ts";
 
+/**
+ * An element's attributes for {@link h}: strings and numbers are set as they are, `true` as an
+ * empty attribute (`hidden`, `checked`), `false` and `undefined` not at all. `data-i18n` (the
+ * element's text) and `data-i18n-aria` (its `aria-label`) take a key that the strings define,
+ * and are filled in the page's language on every change of language.
+ */
+export type Attributes = {
+  readonly "data-i18n"?: MessageKey;
+  readonly "data-i18n-aria"?: MessageKey;
+} & Readonly<Record<string, string | number | boolean | undefined>>;
+
+/**
+ * Builds an element with DOM calls only: `h("p", { id: "beta", class: "hint" }, "text", child)`.
+ * A string child becomes a text node (never HTML), so a panel's markup cannot carry markup from
+ * anywhere else.
+ */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    node.setAttribute(name, value === true ? "" : String(value));
+  }
+  node.append(...children);
+  return node;
+}
+
+/**
+ * A panel's card: `<section class="panel …">` named by its heading (`aria-labelledby`), which
+ * comes first. `class` holds the panel's own class and its width in the grid (`layout-wide`
+ * and the others style.css lists at `.layout`).
+ */
+export function card(
+  attributes: { readonly class: string; readonly id?: string },
+  heading: { readonly id: string; readonly text: MessageKey },
+  ...children: (Node | string)[]
+): HTMLElement {
+  return h(
+    "section",
+    { ...attributes, class: `panel ${attributes.class}`, "aria-labelledby": heading.id },
+    h("h2", { id: heading.id, "data-i18n": heading.text }),
+    ...children,
+  );
+}
+
+/** The element `id`, which some panel built (a missing one is a bug, named at once). */
 export function el<T extends HTMLElement = HTMLElement>(id: string): T {
   const node = document.getElementById(id);
-  if (node === null) throw new Error(`demo: #${id} is missing from index.html`);
+  if (node === null) throw new Error(`demo: #${id} is missing: no panel built it`);
   return node as T;
 }
 

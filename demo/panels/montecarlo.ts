@@ -13,7 +13,7 @@
 import { softmax } from "gibbs-softmax";
 import type Plotly from "plotly.js-dist";
 import { fmt, fmtFromLog, superscript } from "../format.ts";
-import { t } from "../i18n.ts";
+import { defineStrings } from "../i18n.ts";
 import {
   CRITICAL_TEMPERATURE,
   EXACT_SIZE,
@@ -27,12 +27,125 @@ import { group, parseInteger } from "../parse.ts";
 import { baseLayout, type Figure, ticksOutside, type View, viewOf } from "../plots.ts";
 import { preset } from "../presets.ts";
 import { type IsingAlgorithm, type State, type Store, touched, withoutErrors } from "../store.ts";
-import { el, errorText, renderField } from "./dom.ts";
+import { card, el, errorText, h, renderField } from "./dom.ts";
 import { Graph } from "./plot.ts";
+
+export const strings = defineStrings({
+  en: {
+    mcHeading: "When Z cannot be summed: Monte Carlo",
+    mcCaption:
+      "A two-dimensional Ising lattice: L × L spins sᵢ = ±1 on a torus, energy E = −J·Σ sᵢsⱼ over neighbouring pairs (J = 1, no field), at the page's temperature T in units of J/kB. Its Z is a sum over 2^(L²) states, which nobody can do, so the computer samples the Gibbs distribution instead, one spin or one cluster at a time, exactly as a language model samples its next token from softmax. Onsager's phase transition is at T_c = 2/ln(1 + √2) ≈ 2.269.",
+    mcSize: "Lattice side L (4 to 256)",
+    mcAlgorithm: "Update rule",
+    algMetropolis: "Metropolis",
+    algHeatBath: "Heat bath (a two-state softmax)",
+    algWolff: "Wolff cluster",
+    mcSpeed: "Sweeps per frame",
+    mcRun: "▶ Run",
+    mcPause: "❚❚ Pause",
+    mcReset: "New random lattice",
+    mcCanvas: "The lattice: dark squares are spins up (+1), light ones spins down (−1)",
+    mcStats:
+      "{fps} frames/s · {sweeps} sweeps/s · {updates} spin updates/s, measured in the worker · {total} sweeps so far",
+    mcStates:
+      "The {L} × {L} lattice has 2{N} = {count} states. The language-model preset has {vocab} tokens (a real vocabulary about 10⁵): a sum of {vocab}, or of 10⁵, terms is cheap; a sum of {count} terms is impossible, so the Gibbs distribution is sampled instead.",
+    mcStatesSmall:
+      "The {L} × {L} lattice has 2{N} = {count} states: still few enough to sum (the histogram below does), but every spin added doubles the count, and the 16 × 16 lattice has 2²⁵⁶ ≈ 1.16 × 10⁷⁷. The language-model preset has {vocab} tokens (a real vocabulary about 10⁵).",
+    mcHeatBath:
+      "The heat-bath rule is a two-state softmax. Spin i feels the local field hᵢ = J·Σ (its four neighbours) and is redrawn as +1 with probability softmax([hᵢ, −hᵢ]/T)₊ = σ(2hᵢ/T), computed here by the library's softmax at T = {t}:",
+    mcTableSum: "Σ neighbours",
+    mcTableLogits: "logits (hᵢ, −hᵢ)",
+    mcTableUp: "P(sᵢ = +1)",
+    mcNeedsTemperature:
+      "The lattice samples at 0 < T < ∞ only, so at T = {t} it waits. Set a temperature such as 2.269 (T_c).",
+    mcTraces: "Energy and |magnetisation| per spin, sweep by sweep",
+    axisSweep: "sweep",
+    axisPerSpin: "per spin",
+    traceEnergy: "E/N",
+    traceMagnetization: "|M|/N",
+    mcHistogramNote:
+      "L = 4 has 2¹⁶ = 65 536 states, few enough to count: the bars are the energies the chain visits, the markers the exact Gibbs distribution P(E) = g(E)·e^(−E/T)/Z. Sampled: {count} sweeps; total variation distance {tv}.",
+    mcHistogramOff:
+      "Choose L = 4 to see the sampled energies converge on the exact Gibbs distribution (2¹⁶ states can still be summed).",
+    axisEnergyTotal: "energy E (units of J)",
+    traceSampledEnergy: "sampled",
+    traceExactEnergy: "exact Gibbs P(E)",
+    mcSweep: "Sweep T from 1 to 4",
+    mcSweepStop: "Stop the sweep",
+    mcSweepStatus:
+      "Sweep: {done} of {total} temperatures, {settle} sweeps to settle and {measure} measured at each (for Wolff, clusters worth as many spins).",
+    mcSweepDone: "Sweep done: {total} temperatures.",
+    mcSweepStopped: "Sweep stopped after {done} of {total} temperatures.",
+    traceSweepM: "sampled ⟨|M|⟩/N",
+    traceSweepC: "sampled C/N",
+    traceOnsager: "|M|/N, infinite lattice (Onsager–Yang)",
+    traceKaufman: "C/N, exact for this L (Kaufman)",
+    axisTemperatureJ: "temperature T (J/kB)",
+    errSize: "L must be a whole number from {min} to {max}.",
+  },
+  ja: {
+    mcHeading: "Z が計算できないとき：モンテカルロ法",
+    mcCaption:
+      "二次元イジング模型の格子です。トーラス上の L × L 個のスピン sᵢ = ±1 からなり、エネルギーは隣り合う組についての和 E = −J·Σ sᵢsⱼ（J = 1、外場なし）です。温度はこのページの温度 T（単位 J/kB）です。この系の分配関数 Z は 2^(L²) 個の状態についての和で、誰にも計算できません。そこでコンピューターは、言語モデルがソフトマックスから次のトークンを引くのとまったく同じように、スピン一つずつ（またはクラスター一つずつ）ギブス分布からサンプリングします。オンサーガーの相転移は T_c = 2/ln(1 + √2) ≈ 2.269 にあります。",
+    mcSize: "格子の一辺 L（4〜256）",
+    mcAlgorithm: "更新法",
+    algMetropolis: "メトロポリス法",
+    algHeatBath: "熱浴法（二状態のソフトマックス）",
+    algWolff: "ウォルフのクラスター法",
+    mcSpeed: "1 フレームあたりのスイープ数",
+    mcRun: "▶ 実行",
+    mcPause: "❚❚ 一時停止",
+    mcReset: "新しいランダムな格子",
+    mcCanvas: "格子：濃い四角が上向きスピン（+1）、薄い四角が下向きスピン（−1）です",
+    mcStats:
+      "{fps} フレーム/秒 · {sweeps} スイープ/秒 · スピン更新 {updates} 回/秒（ワーカー内で計測）· これまでに {total} スイープ",
+    mcStates:
+      "{L} × {L} の格子には 2{N} = {count} 個の状態があります。言語モデルのプリセットのトークンは {vocab} 個です（実際の語彙は約 10⁵ 個）。{vocab} 項や 10⁵ 項の和なら簡単ですが、{count} 項の和は不可能です。そこでギブス分布からサンプリングします。",
+    mcStatesSmall:
+      "{L} × {L} の格子には 2{N} = {count} 個の状態があります。まだ和を計算できる数です（下のヒストグラムで計算しています）が、スピンが一つ増えるごとに状態の数は倍になり、16 × 16 の格子では 2²⁵⁶ ≈ 1.16 × 10⁷⁷ 個になります。言語モデルのプリセットのトークンは {vocab} 個です（実際の語彙は約 10⁵ 個）。",
+    mcHeatBath:
+      "熱浴法の規則は二状態のソフトマックスです。スピン i は局所場 hᵢ = J·Σ（隣の四つのスピン）を感じ、確率 softmax([hᵢ, −hᵢ]/T)₊ = σ(2hᵢ/T) で +1 に引き直されます。下の値は T = {t} でライブラリのソフトマックスが計算したものです：",
+    mcTableSum: "隣のスピンの和 Σ",
+    mcTableLogits: "ロジット (hᵢ, −hᵢ)",
+    mcTableUp: "P(sᵢ = +1)",
+    mcNeedsTemperature:
+      "格子のサンプリングは 0 < T < ∞ でしか行えないため、T = {t} では停止しています。2.269（T_c）のような温度を設定してください。",
+    mcTraces: "スピン一つあたりのエネルギーと磁化の絶対値（スイープごと）",
+    axisSweep: "スイープ",
+    axisPerSpin: "スピン一つあたり",
+    traceEnergy: "E/N",
+    traceMagnetization: "|M|/N",
+    mcHistogramNote:
+      "L = 4 の状態は 2¹⁶ = 65 536 個で、数え上げられます。棒はマルコフ連鎖が訪れたエネルギー、マーカーは厳密なギブス分布 P(E) = g(E)·e^(−E/T)/Z です。サンプル数：{count} スイープ、全変動距離 {tv}。",
+    mcHistogramOff:
+      "L = 4 にすると、サンプリングしたエネルギーが厳密なギブス分布に収束する様子が見られます（2¹⁶ 個の状態ならまだ和を計算できます）。",
+    axisEnergyTotal: "エネルギー E（単位 J）",
+    traceSampledEnergy: "サンプル",
+    traceExactEnergy: "厳密なギブス分布 P(E)",
+    mcSweep: "T を 1 から 4 まで掃引",
+    mcSweepStop: "掃引を止める",
+    mcSweepStatus:
+      "掃引中：{total} 点中 {done} 点。各温度で平衡化に {settle} スイープ、測定に {measure} スイープ（ウォルフ法では同じ数のスピンに相当するクラスター数）。",
+    mcSweepDone: "掃引完了：{total} 点の温度。",
+    mcSweepStopped: "{total} 点中 {done} 点で掃引を止めました。",
+    traceSweepM: "サンプルの ⟨|M|⟩/N",
+    traceSweepC: "サンプルの C/N",
+    traceOnsager: "|M|/N、無限格子（オンサーガー・ヤン）",
+    traceKaufman: "C/N、この L の厳密解（カウフマン）",
+    axisTemperatureJ: "温度 T（J/kB）",
+    errSize: "L は {min} から {max} までの整数にしてください。",
+  },
+});
+const { t, key } = strings;
 
 const MIN_SIZE = 4;
 const MAX_SIZE = 256;
 const ALGORITHMS: readonly IsingAlgorithm[] = ["metropolis", "heatBath", "wolff"];
+const ALGORITHM_NAMES = {
+  metropolis: "algMetropolis",
+  heatBath: "algHeatBath",
+  wolff: "algWolff",
+} as const satisfies Record<IsingAlgorithm, keyof typeof strings.en>;
 const SPEEDS = [1, 10, 100, 1000];
 /** How many sweeps the traces show. */
 const TRACE = 1000;
@@ -54,7 +167,7 @@ export function sweepLengths(size: number): { settle: number; measure: number } 
 export function readUrl(params: URLSearchParams, store: Store): void {
   const size = params.get("L");
   if (size !== null) {
-    const parsed = parseInteger(size, MIN_SIZE, MAX_SIZE, "errSize");
+    const parsed = parseInteger(size, MIN_SIZE, MAX_SIZE, key("errSize"));
     if (parsed.ok) store.set({ montecarlo: { ...store.state.montecarlo, size: parsed.value } });
     else {
       store.setError("mc-size", { text: size, error: parsed.error });
@@ -272,7 +385,85 @@ function heatBathRows(temperature: number): string[][] {
   });
 }
 
-export function mount(store: Store): void {
+/** A labelled control of the settings row. */
+function setting(id: string, label: keyof typeof strings.en, control: HTMLElement): HTMLElement {
+  return h("div", {}, h("label", { for: id, "data-i18n": key(label) }), control);
+}
+
+/** A graph with `label` as its accessible name. */
+function plot(id: string, label: keyof typeof strings.en, extra = ""): HTMLElement {
+  const classes = extra === "" ? "plot" : `plot ${extra}`;
+  return h("div", { id, class: classes, role: "img", "data-i18n-aria": key(label) });
+}
+
+function markup(): HTMLElement {
+  const algorithms = ALGORITHMS.map((a) =>
+    h("option", { value: a, "data-i18n": key(ALGORITHM_NAMES[a]) }),
+  );
+  const speeds = SPEEDS.map((v) => h("option", { value: v }, String(v)));
+  return card(
+    { id: "montecarlo-panel", class: "montecarlo-panel layout-wide" },
+    { id: "mc-heading", text: key("mcHeading") },
+    h("p", { class: "caption", "data-i18n": key("mcCaption") }),
+    h(
+      "div",
+      { class: "mc-controls" },
+      setting(
+        "mc-size",
+        "mcSize",
+        h("input", { id: "mc-size", type: "text", inputmode: "numeric", value: 64 }),
+      ),
+      setting("mc-algorithm", "mcAlgorithm", h("select", { id: "mc-algorithm" }, ...algorithms)),
+      setting("mc-speed", "mcSpeed", h("select", { id: "mc-speed" }, ...speeds)),
+      h(
+        "div",
+        { class: "buttons" },
+        h("button", { id: "mc-run", type: "button", "aria-pressed": "false" }),
+        h("button", { id: "mc-reset", type: "button", "data-i18n": key("mcReset") }),
+      ),
+    ),
+    h("p", { id: "mc-error", class: "error", role: "alert" }),
+    h("p", { id: "mc-failure", class: "error", role: "alert" }),
+    h("p", { id: "mc-note", class: "note", role: "status", hidden: true }),
+    h(
+      "div",
+      { class: "mc-live" },
+      h(
+        "div",
+        { class: "mc-lattice" },
+        h("canvas", {
+          id: "mc-canvas",
+          width: 64,
+          height: 64,
+          role: "img",
+          "data-i18n-aria": key("mcCanvas"),
+        }),
+        h("p", { id: "mc-stats", class: "hint", "aria-live": "off" }),
+      ),
+      h(
+        "div",
+        { class: "mc-traces" },
+        h("p", { class: "caption", "data-i18n": key("mcTraces") }),
+        plot("plot-mc-traces", "mcTraces"),
+      ),
+    ),
+    h("p", { id: "mc-states", class: "readout-line" }),
+    h("p", { id: "mc-heat-bath", class: "readout-line" }),
+    h("table", { id: "mc-table", class: "mc-table" }),
+    h("p", { id: "mc-histogram-note", class: "caption" }),
+    plot("plot-mc-histogram", "mcHeading"),
+    h(
+      "div",
+      { class: "buttons" },
+      h("button", { id: "mc-sweep", type: "button", "data-i18n": key("mcSweep") }),
+    ),
+    h("p", { id: "mc-sweep-status", class: "readout-line", "aria-live": "polite" }),
+    plot("plot-mc-sweep", "mcSweep", "plot-tall-half"),
+  );
+}
+
+export function mount(store: Store, layout: HTMLElement): void {
+  layout.append(markup());
   const ui = {
     size: el<HTMLInputElement>("mc-size"),
     algorithm: el<HTMLSelectElement>("mc-algorithm"),
@@ -445,7 +636,7 @@ export function mount(store: Store): void {
   };
 
   ui.size.addEventListener("input", () => {
-    const parsed = parseInteger(ui.size.value, MIN_SIZE, MAX_SIZE, "errSize");
+    const parsed = parseInteger(ui.size.value, MIN_SIZE, MAX_SIZE, key("errSize"));
     const s = store.state;
     if (!parsed.ok) {
       store.setError("mc-size", { text: ui.size.value, error: parsed.error });

@@ -13,10 +13,23 @@
  * the vector: the time is checked after every draw once a draw costs more than a few µs.
  */
 import { samplingDistribution } from "gibbs-softmax";
+import type Plotly from "plotly.js-dist";
 import { fmt } from "../format.ts";
-import { t } from "../i18n.ts";
+import { defineStrings } from "../i18n.ts";
 import { group, type InputError, type Parsed, parseInteger, parseOptional } from "../parse.ts";
-import { samplesFigure, viewOf } from "../plots.ts";
+import {
+  baseLayout,
+  classAxis,
+  distributionTrace,
+  envelope,
+  type Figure,
+  GIBBS,
+  indices,
+  MANY,
+  probabilityAxis,
+  type View,
+  viewOf,
+} from "../plots.ts";
 import { mulberry32 } from "../random.ts";
 import {
   type Frame,
@@ -26,8 +39,58 @@ import {
   touched,
   withoutErrors,
 } from "../store.ts";
-import { el, errorText, libraryError, renderField } from "./dom.ts";
+import { card, el, errorText, h, libraryError, renderField } from "./dom.ts";
 import { Graph } from "./plot.ts";
+
+export const strings = defineStrings({
+  en: {
+    samplingHeading: "Sampling",
+    samplingCaption:
+      "Draw tokens (microstates) from softmax(z/τ) after the filters, with a seeded random generator: the library's samplingDistribution() gives the filtered distribution once, and each draw walks its cumulative sum to the random number, the rule (and the draws) of the library's sample(), found by bisection so that a million draws from 200 000 logits take a moment. As N grows the histogram converges to the distribution.",
+    sampleCount: "Samples N",
+    seed: "Seed",
+    topK: "top-k (optional)",
+    topP: "top-p (optional)",
+    minP: "min-p (optional)",
+    draw: "Draw N samples",
+    resetSamples: "Reset",
+    drawn: "Drawn: {count}",
+    tvDistance: "Total variation distance to the distribution: {value}",
+    samplingBusy: "Drawing… {count} of {total}",
+    traceSamples: "samples (frequency)",
+    traceTarget: "distribution after filters",
+    axisFrequency: "frequency",
+    errSampleCount: "The number of samples must be a whole number from 1 to {max}.",
+    errSeed: "The seed must be a whole number.",
+    errTopK: "top-k must be a whole number ≥ 1, or empty.",
+    errTopP: "top-p must be a number in (0, 1], or empty.",
+    errMinP: "min-p must be a number in [0, 1], or empty.",
+  },
+  ja: {
+    samplingHeading: "サンプリング",
+    samplingCaption:
+      "シード付き乱数で、フィルター後の softmax(z/τ) からトークン（微視的状態）を引きます。フィルター後の分布はライブラリの samplingDistribution() で一度だけ求め、一回ごとの抽出ではその累積和を乱数までたどります。これはライブラリの sample() と同じ規則で、同じ結果になります。累積和を二分探索するので、ロジット 20 万個から 100 万回引いてもすぐに終わります。N が増えるにつれ、ヒストグラムは分布に収束します。",
+    sampleCount: "サンプル数 N",
+    seed: "乱数シード",
+    topK: "top-k（省略可）",
+    topP: "top-p（省略可）",
+    minP: "min-p（省略可）",
+    draw: "N 個のサンプルを引く",
+    resetSamples: "リセット",
+    drawn: "引いた数：{count}",
+    tvDistance: "分布との全変動距離：{value}",
+    samplingBusy: "抽出中… {total} 個中 {count} 個",
+    traceSamples: "サンプル（頻度）",
+    traceTarget: "フィルター後の分布",
+    axisFrequency: "頻度",
+    errSampleCount: "サンプル数は 1 から {max} までの整数にしてください。",
+    errSeed: "乱数シードは整数にしてください。",
+    errTopK: "top-k は 1 以上の整数にするか、空欄にしてください。",
+    errTopP: "top-p は 0 より大きく 1 以下の数にするか、空欄にしてください。",
+    errMinP: "min-p は 0 以上 1 以下の数にするか、空欄にしてください。",
+  },
+});
+const { t, key } = strings;
 
 /** The most samples one press of the button draws. */
 const MAX_SAMPLES = 1_000_000;
@@ -38,45 +101,60 @@ const PLOT_MS = 250;
 
 type Setting = keyof SamplingSettings;
 
-/** Each field: its element id, its key in the link, and how its text is read. */
+/**
+ * Each field: its element id, its label, what the keyboard offers for it, its key in the link,
+ * and how its text is read.
+ */
 const FIELDS: readonly {
   id: string;
+  label: keyof typeof strings.en;
+  inputmode: "numeric" | "decimal";
   param: string;
   setting: Setting;
   read: (text: string) => Parsed<number | undefined>;
 }[] = [
   {
     id: "sample-count",
+    label: "sampleCount",
+    inputmode: "numeric",
     param: "n",
     setting: "count",
-    read: (text) => parseInteger(text, 1, MAX_SAMPLES, "errSampleCount"),
+    read: (text) => parseInteger(text, 1, MAX_SAMPLES, key("errSampleCount")),
   },
   {
     id: "sample-seed",
+    label: "seed",
+    inputmode: "numeric",
     param: "seed",
     setting: "seed",
     read: (text) => {
-      const r = parseOptional(text, Number.isSafeInteger, "errSeed");
+      const r = parseOptional(text, Number.isSafeInteger, key("errSeed"));
       return r.ok ? { ok: true, value: r.value ?? 1 } : r;
     },
   },
   {
     id: "top-k",
+    label: "topK",
+    inputmode: "numeric",
     param: "topk",
     setting: "topK",
-    read: (text) => parseOptional(text, (x) => Number.isInteger(x) && x >= 1, "errTopK"),
+    read: (text) => parseOptional(text, (x) => Number.isInteger(x) && x >= 1, key("errTopK")),
   },
   {
     id: "top-p",
+    label: "topP",
+    inputmode: "decimal",
     param: "topp",
     setting: "topP",
-    read: (text) => parseOptional(text, (x) => x > 0 && x <= 1, "errTopP"),
+    read: (text) => parseOptional(text, (x) => x > 0 && x <= 1, key("errTopP")),
   },
   {
     id: "min-p",
+    label: "minP",
+    inputmode: "decimal",
     param: "minp",
     setting: "minP",
-    read: (text) => parseOptional(text, (x) => x >= 0 && x <= 1, "errMinP"),
+    read: (text) => parseOptional(text, (x) => x >= 0 && x <= 1, key("errMinP")),
   },
 ];
 
@@ -131,7 +209,95 @@ function filters(s: SamplingSettings): { topK?: number; topP?: number; minP?: nu
   };
 }
 
-export function mount(store: Store): void {
+function samplesFigure(
+  view: View,
+  counts: Float64Array,
+  total: number,
+  target: Float64Array,
+): Figure {
+  const n = target.length;
+  const frequency = new Float64Array(n);
+  if (total > 0) for (let i = 0; i < n; i++) frequency[i] = (counts[i] as number) / total;
+  const x = n <= MANY ? indices(n) : null;
+  const bars = distributionTrace(
+    "samples-frequency",
+    t(view.language, "traceSamples"),
+    frequency,
+    "#5c7cfa",
+    0.8,
+  );
+  const targetTrace = (
+    n <= MANY
+      ? {
+          uid: "samples-target",
+          name: t(view.language, "traceTarget"),
+          type: "scatter",
+          mode: "markers",
+          x,
+          y: target,
+          marker: { color: GIBBS, symbol: "line-ew-open", size: 18, line: { width: 3 } },
+          hovertemplate: "i = %{x}<br>p = %{y:.6g}<extra></extra>",
+        }
+      : {
+          uid: "samples-target",
+          name: t(view.language, "traceTarget"),
+          type: "scatter",
+          mode: "lines",
+          ...envelope(target),
+          line: { color: GIBBS, width: 1 },
+          hovertemplate: "i = %{x}<br>p = %{y:.6g}<extra></extra>",
+        }
+  ) as Plotly.Data;
+  const layout = baseLayout(view);
+  layout.bargap = 0.15;
+  layout.xaxis = classAxis(view, n);
+  layout.yaxis = probabilityAxis(view, n, [frequency, target], t(view.language, "axisFrequency"));
+  return { data: [bars, targetTrace], layout };
+}
+
+/** The settings (one labelled field each, then the buttons), the messages and the histogram. */
+function markup(): HTMLElement {
+  const fields = FIELDS.map((field) =>
+    h(
+      "div",
+      {},
+      h("label", { for: field.id, "data-i18n": key(field.label) }),
+      h("input", {
+        id: field.id,
+        type: "text",
+        inputmode: field.inputmode,
+        value: DEFAULTS[field.setting],
+      }),
+    ),
+  );
+  return card(
+    { class: "sampling-panel layout-wide" },
+    { id: "sampling-heading", text: key("samplingHeading") },
+    h("p", { class: "caption", "data-i18n": key("samplingCaption") }),
+    h(
+      "div",
+      { class: "sampling-controls" },
+      ...fields,
+      h(
+        "div",
+        { class: "buttons" },
+        h("button", { id: "draw", type: "button", "data-i18n": key("draw") }),
+        h("button", { id: "reset-samples", type: "button", "data-i18n": key("resetSamples") }),
+      ),
+    ),
+    h("p", { id: "sampling-error", class: "error", role: "alert" }),
+    h("p", { id: "sampling-status", class: "readout-line", "aria-live": "polite" }),
+    h("div", {
+      id: "plot-samples",
+      class: "plot",
+      role: "img",
+      "data-i18n-aria": key("samplingHeading"),
+    }),
+  );
+}
+
+export function mount(store: Store, layout: HTMLElement): void {
+  layout.append(markup());
   const ui = {
     draw: el<HTMLButtonElement>("draw"),
     reset: el<HTMLButtonElement>("reset-samples"),

@@ -1,13 +1,54 @@
 /**
  * The temperature panel: the field, the log slider (|T| from 0.01 to 100), T = 0 and T = ∞,
- * the negative branch, and the play button that sweeps log₁₀|T| from −2 to 2.
+ * the negative branch, and the play button that sweeps log₁₀|T| from −2 to 2. Its controls sit
+ * at the foot of the input card (the page's first column), so it is listed after the input panel.
  */
 import { fmt } from "../format.ts";
-import { t } from "../i18n.ts";
+import { defineStrings } from "../i18n.ts";
 import { parseTemperature, temperatureText } from "../parse.ts";
 import { snapshotOf } from "../physics.ts";
 import { type State, type Store, touched, withoutErrors } from "../store.ts";
-import { el, libraryError, renderField } from "./dom.ts";
+import { el, h, libraryError, renderField } from "./dom.ts";
+
+export const strings = defineStrings({
+  en: {
+    temperatureHeading: "Temperature",
+    temperature: "Temperature",
+    temperatureHint:
+      "A number, 0, ∞ (or inf), or a negative number. The softmax temperature τ is the physical temperature T (kB = 1).",
+    temperatureSlider: "Temperature slider (log scale, 0.01 to 100)",
+    setZero: "T = 0",
+    setInfinity: "T = ∞",
+    negative: "Negative temperature (T < 0)",
+    play: "▶ Play sweep",
+    pause: "❚❚ Pause",
+    playHint: "The sweep runs T from 0.01 to 100 on a log scale.",
+    betaNote: "β = 1/T = {beta}",
+    negativeAtZero:
+      "At T = 0 the sign changes nothing here: the library reads T = −0 as the limit T → 0⁺ (the ground states). The limit T → 0⁻ would put every state in the top level; approach it with small negative temperatures such as −0.01. The slider now moves on the negative side.",
+    negativeAtInfinity:
+      "T = −∞ is the same as T = +∞ (β = 0: every state equally likely), so nothing changes; the slider now moves on the negative side.",
+  },
+  ja: {
+    temperatureHeading: "温度",
+    temperature: "温度",
+    temperatureHint:
+      "数値、0、∞（inf）、または負の数を入力します。ソフトマックスの温度 τ は物理の温度 T です（kB = 1）。",
+    temperatureSlider: "温度スライダー（対数目盛、0.01〜100）",
+    setZero: "T = 0",
+    setInfinity: "T = ∞",
+    negative: "負の温度（T < 0）",
+    play: "▶ 温度を掃引",
+    pause: "❚❚ 一時停止",
+    playHint: "掃引では T を 0.01 から 100 まで対数目盛で動かします。",
+    betaNote: "β = 1/T = {beta}",
+    negativeAtZero:
+      "T = 0 では符号を変えても何も変わりません。ライブラリは T = −0 を極限 T → 0⁺（基底状態）として扱います。極限 T → 0⁻ ではすべての状態が最上位の準位に入ります。−0.01 のような小さな負の温度で近づいてみてください。スライダーは負の側を動くようになりました。",
+    negativeAtInfinity:
+      "T = −∞ は T = +∞ と同じ（β = 0：すべての状態が等確率）なので、何も変わりません。スライダーは負の側を動くようになりました。",
+  },
+});
+const { t, key } = strings;
 
 /** A full play sweep (log₁₀ T from −2 to 2) takes this long. */
 const PLAY_MS = 8000;
@@ -65,7 +106,60 @@ export function writeUrl(state: Readonly<State>, params: URLSearchParams): undef
   return undefined;
 }
 
+function markup(): (HTMLElement | string)[] {
+  return [
+    h("h2", { "data-i18n": key("temperatureHeading") }),
+    h(
+      "div",
+      { class: "field temperature" },
+      h("label", { for: "temperature", "data-i18n": key("temperature") }),
+      h("input", {
+        id: "temperature",
+        type: "text",
+        inputmode: "decimal",
+        spellcheck: "false",
+        autocomplete: "off",
+        "aria-describedby": "temperature-hint temperature-error",
+      }),
+      " ",
+      h("input", {
+        id: "temperature-slider",
+        type: "range",
+        min: -2,
+        max: 2,
+        step: 0.01,
+        value: 0,
+        "data-i18n-aria": key("temperatureSlider"),
+      }),
+      h("p", { id: "temperature-hint", class: "hint", "data-i18n": key("temperatureHint") }),
+      h("p", { id: "temperature-error", class: "error", role: "alert" }),
+      h(
+        "div",
+        { class: "buttons" },
+        h("button", { id: "t-zero", type: "button", "data-i18n": key("setZero") }),
+        h("button", { id: "t-infinity", type: "button", "data-i18n": key("setInfinity") }),
+        h("button", {
+          id: "play",
+          type: "button",
+          "aria-pressed": "false",
+          "aria-describedby": "play-hint",
+        }),
+      ),
+      h("p", { id: "play-hint", class: "hint", "data-i18n": key("playHint") }),
+      h(
+        "div",
+        { class: "check" },
+        h("input", { id: "negative", type: "checkbox", "aria-describedby": "negative-note" }),
+        h("label", { for: "negative", "data-i18n": key("negative") }),
+      ),
+      h("p", { id: "negative-note", class: "note", role: "status", hidden: true }),
+      h("p", { id: "beta", class: "hint" }),
+    ),
+  ];
+}
+
 export function mount(store: Store): void {
+  el("input-panel").append(...markup());
   const ui = {
     field: el<HTMLInputElement>("temperature"),
     error: el("temperature-error"),

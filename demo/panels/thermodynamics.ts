@@ -3,12 +3,41 @@
  * formula filled in with the current numbers (and the limits at T = 0 and T = ±∞ named).
  */
 import { fmt, fmtFromLog, term } from "../format.ts";
-import { t } from "../i18n.ts";
+import { defineStrings, type SharedKey } from "../i18n.ts";
 import { group } from "../parse.ts";
 import { snapshotOf } from "../physics.ts";
 import type { State, Store } from "../store.ts";
 import { touched } from "../store.ts";
-import { el } from "./dom.ts";
+import { card, el, h } from "./dom.ts";
+
+export const strings = defineStrings({
+  en: {
+    thermoHeading: "Thermodynamics at the current temperature",
+    thermoCaption:
+      "Every quantity follows from the partition function; the formulas below carry the current numbers.",
+    qZ: "Partition function Z",
+    qLogZ: "Log partition function ln Z",
+    qBeta: "Inverse temperature β",
+    nats: "nats",
+    bits: "bits",
+    maxEntropy: "maximum ln N",
+    limitZero: "limit T → 0: the ground level",
+    limitInfinity: "limit T → ∞: uniform over the states",
+  },
+  ja: {
+    thermoHeading: "現在の温度での熱力学量",
+    thermoCaption: "どの量も分配関数から導かれます。下の式には現在の数値を代入してあります。",
+    qZ: "分配関数 Z",
+    qLogZ: "分配関数の対数 ln Z",
+    qBeta: "逆温度 β",
+    nats: "ナット",
+    bits: "ビット",
+    maxEntropy: "最大値 ln N",
+    limitZero: "T → 0 の極限：基底準位",
+    limitInfinity: "T → ∞ の極限：全状態に一様",
+  },
+});
+const { t, key } = strings;
 
 function setReadout(id: string, value: number, text = fmt(value, 6)): void {
   const node = el<HTMLOutputElement>(id);
@@ -82,7 +111,58 @@ function render(state: Readonly<State>): void {
   setFormula("formula-beta", `β = 1/T = 1/${term(T)} = ${fmt(th.beta, 6)}`);
 }
 
-export function mount(store: Store): void {
+/** One quantity: its name, " = ", its readout, and its formula under them. */
+function quantity(
+  name: keyof typeof strings.en | SharedKey,
+  id: string,
+  ...after: (HTMLElement | string)[]
+): HTMLElement {
+  return h(
+    "div",
+    { class: "quantity" },
+    h("span", { class: "name", "data-i18n": key(name) }),
+    " = ",
+    h("output", { id: `readout-${id}` }),
+    ...after,
+    h("div", { id: `formula-${id}`, class: "formula" }),
+  );
+}
+
+function markup(): HTMLElement {
+  return card(
+    { class: "thermo-panel layout-side" },
+    { id: "thermo-heading", text: key("thermoHeading") },
+    h("p", { class: "caption", "data-i18n": key("thermoCaption") }),
+    h(
+      "div",
+      { class: "quantities" },
+      quantity("qZ", "Z"),
+      quantity("qLogZ", "logZ"),
+      quantity("qF", "F"),
+      quantity("qU", "U"),
+      quantity(
+        "qS",
+        "S",
+        " ",
+        h("span", { "data-i18n": key("nats") }),
+        " = ",
+        h("output", { id: "readout-S-bits" }),
+        " ",
+        h("span", { "data-i18n": key("bits") }),
+        " (",
+        h("span", { "data-i18n": key("maxEntropy") }),
+        ": ",
+        h("output", { id: "readout-S-max" }),
+        ")",
+      ),
+      quantity("qC", "C"),
+      quantity("qBeta", "beta"),
+    ),
+  );
+}
+
+export function mount(store: Store, layout: HTMLElement): void {
+  layout.append(markup());
   store.subscribe((state, frame) => {
     if (touched(frame, "data", "temperature", "language")) render(state);
   });

@@ -1,10 +1,10 @@
 /**
- * The demo's browser-free parts, in Node: reading the text fields, the two dictionaries, and the
- * exact oscillator curves of the harmonic preset (checked against the library's thermodynamics
- * of a long ladder). The page itself is tested in demo.test.ts.
+ * The demo's browser-free parts, in Node: reading the text fields, the strings in both
+ * languages (the shared ones and every panel's), and the exact oscillator curves of the
+ * harmonic preset (checked against the library's thermodynamics of a long ladder). The page
+ * itself is tested in demo.test.ts; the panels' shape in demo-panels.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { LANGUAGES, messageKeys, t } from "../../demo/i18n.js";
 import {
   MAX_VALUES,
   parseDegeneracies,
@@ -16,6 +16,7 @@ import {
 import { HARMONIC_LEVELS, harmonicExact, preset, RANDOM_SIZE } from "../../demo/presets.js";
 import { thermodynamics } from "../../src/index.js";
 import { AGREED_JAPANESE_TERMS } from "../helpers/japanese.js";
+import { allTables } from "./panels.js";
 
 describe("reading the fields", () => {
   it("accepts commas, spaces, full-width digits, the Unicode minus and masked infinities", () => {
@@ -85,19 +86,26 @@ describe("reading the fields", () => {
   });
 });
 
-describe("the dictionaries", () => {
-  it("translate every message, with the same placeholders in both languages", () => {
-    for (const key of messageKeys()) {
-      const placeholders = LANGUAGES.map((L) => (t(L, key).match(/\{\w+\}/g) ?? []).sort().join());
-      expect(t("ja", key), key).not.toBe("");
-      expect(placeholders[0], key).toBe(placeholders[1]);
+describe("the dictionaries (the shared strings and each panel's)", () => {
+  it("translate every message, with the same placeholders in both languages", async () => {
+    const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort().join();
+    let count = 0;
+    for (const { owner, table } of await allTables()) {
+      expect(Object.keys(table.ja), owner).toEqual(Object.keys(table.en));
+      for (const [key, en] of Object.entries(table.en)) {
+        const ja = table.ja[key] ?? "";
+        expect(en, `${owner}.${key}`).not.toBe("");
+        expect(ja, `${owner}.${key}`).not.toBe("");
+        expect(placeholders(ja), `${owner}.${key}`).toBe(placeholders(en));
+        count++;
+      }
     }
+    // Every string the demo had when it was one dictionary (197), none lost in the split.
+    expect(count).toBeGreaterThanOrEqual(197);
   });
 
-  it("use the agreed Japanese terms", () => {
-    const all = messageKeys()
-      .map((key) => t("ja", key))
-      .join("\n");
+  it("use the agreed Japanese terms", async () => {
+    const all = (await allTables()).flatMap(({ table }) => Object.values(table.ja)).join("\n");
     for (const term of AGREED_JAPANESE_TERMS) {
       expect(all).toContain(term);
     }

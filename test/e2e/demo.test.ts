@@ -42,6 +42,8 @@ interface PageNode {
   tagName: string;
   type?: string;
   id: string;
+  className: string;
+  getBoundingClientRect(): { left: number; right: number; top: number; bottom: number };
   lang: string;
   classList: { contains(name: string): boolean };
   getAttribute(name: string): string | null;
@@ -596,6 +598,83 @@ describe.skipIf(skip)("the demo in headless Chromium", () => {
     await page.keyboard.press("Enter"); // T = 0
     await settle(page);
     expect(await temperatureField().inputValue()).toBe("0");
+  });
+
+  it("builds each panel's markup whole, in the grid in PANELS order", async () => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await open();
+    const markup = await page.evaluate(() => {
+      const ids = Array.from(document.querySelectorAll("[id]"), (node) => node.id);
+      const dangling: string[] = [];
+      for (const node of Array.from(
+        document.querySelectorAll("[for], [aria-describedby], [aria-labelledby]"),
+      )) {
+        for (const name of ["for", "aria-describedby", "aria-labelledby"]) {
+          for (const id of (node.getAttribute(name) ?? "").split(" ").filter((s) => s !== "")) {
+            if (document.getElementById(id) === null) dangling.push(`${name}="${id}"`);
+          }
+        }
+      }
+      const boxes = Object.fromEntries(
+        Array.from(document.querySelectorAll("#panels > section"), (section) => {
+          const box = section.getBoundingClientRect();
+          const name = section.className.split(" ")[1] ?? "";
+          return [name, { left: box.left, right: box.right, top: box.top, bottom: box.bottom }];
+        }),
+      );
+      return { duplicates: ids.filter((id, i) => ids.indexOf(id) !== i), dangling, boxes };
+    });
+    expect(markup.duplicates).toEqual([]);
+    expect(markup.dangling).toEqual([]);
+    const order = [
+      "input-panel",
+      "softmax-panel",
+      "gibbs-panel",
+      "overlay-panel",
+      "thermo-panel",
+      "curves-panel",
+      "sampling-panel",
+      "montecarlo-panel",
+      "timing-panel",
+    ];
+    // The issue's panels in their order (a panel added later may stand anywhere among them).
+    expect(Object.keys(markup.boxes).filter((name) => order.includes(name))).toEqual(order);
+    const box = (name: string) => {
+      const found = markup.boxes[name];
+      if (found === undefined) throw new Error(`no .${name}`);
+      return found;
+    };
+    const input = box("input-panel");
+    const softmax = box("softmax-panel");
+    const gibbs = box("gibbs-panel");
+    const overlay = box("overlay-panel");
+    const thermo = box("thermo-panel");
+    const curves = box("curves-panel");
+    const sampling = box("sampling-panel");
+    const montecarlo = box("montecarlo-panel");
+    const timing = box("timing-panel");
+    // At 1366 px: the input card is the first column beside softmax | Gibbs and the overlay;
+    // thermodynamics sits beside the curves; the rest take whole rows, in order.
+    expect(softmax.top).toBe(input.top);
+    expect(gibbs.top).toBe(softmax.top);
+    expect(softmax.left).toBeGreaterThan(input.right);
+    expect(gibbs.left).toBeGreaterThan(softmax.right);
+    expect(overlay.left).toBe(softmax.left);
+    expect(overlay.right).toBe(gibbs.right);
+    expect(overlay.top).toBeGreaterThan(softmax.bottom);
+    expect(thermo.left).toBe(input.left);
+    expect(thermo.top).toBeGreaterThan(Math.max(input.bottom, overlay.bottom));
+    expect(curves.top).toBe(thermo.top);
+    expect(curves.left).toBe(overlay.left);
+    for (const [above, below] of [
+      [curves, sampling],
+      [sampling, montecarlo],
+      [montecarlo, timing],
+    ] as const) {
+      expect(below.left).toBe(input.left);
+      expect(below.right).toBe(gibbs.right);
+      expect(below.top).toBeGreaterThan(above.bottom);
+    }
   });
 
   it("fits a phone-width screen and scales up for a projector", async () => {
