@@ -73,16 +73,19 @@ describe("calibrate", () => {
     const cases: [string[], RegExp][] = [
       [
         ["--logits", "val.csv", "--labels", "labels_bad.txt"],
-        /--labels: label 1 is 2; labels are class indices, integers from 0 to 1/,
+        /^gibbs-softmax: --labels: labels_bad\.txt\[1\] is 2; labels are class indices, integers from 0 to 1 \(indices count from 0\)\n$/,
       ],
-      [["--logits", "val.csv", "--labels", "labels_half.txt"], /--labels: label 1 is 0\.5/],
+      [
+        ["--logits", "val.csv", "--labels", "labels_half.txt"],
+        /--labels: labels_half\.txt\[1\] is 0\.5; .*\(indices count from 0\)\n$/,
+      ],
       [
         ["--logits", "val.csv", "--labels", "labels_short.txt"],
-        /--labels: 2 labels for 3 rows of logits/,
+        /--labels: 2 labels for 3 rows of --logits val\.csv; give one label per row/,
       ],
       [
         ["--logits", "nan.csv", "--labels", "labels.txt"],
-        /--logits: nan\.csv: the logit at \[1, 1\] is NaN/,
+        /--logits: nan\.csv\[1, 1\] is NaN; .*\(rows and columns count from 0\)\n$/,
       ],
       [
         ["--logits", "ragged.csv", "--labels", "labels.txt"],
@@ -114,7 +117,10 @@ describe("calibrate", () => {
         ["--logits", "val.csv", "--labels", "labels.txt", "--binning", "quantile"],
         /--binning must be width or mass/,
       ],
-      [["--logits", "missing.npy", "--labels", "labels.txt"], /--logits: cannot read missing\.npy/],
+      [
+        ["--logits", "missing.npy", "--labels", "labels.txt"],
+        /--logits: cannot read "missing\.npy": no such file or directory \(ENOENT\)\n$/,
+      ],
       [["--logits", "val.csv"], /required option '-y, --labels <file>' not specified/],
       [
         ["--logits", "val.csv", "--labels", "labels.txt", "--format", "xml"],

@@ -11,10 +11,11 @@ import { type CalibrationMetrics, calibrationMetrics, sweepBatch } from "../cali
 import { fitTemperature, temperatureGrid } from "../index.js";
 import { logitsMatrix } from "./batch.js";
 import { UsageError } from "./errors.js";
+import { checkDistinctOutputs } from "./flags.js";
 import { readVector, toNumber } from "./input.js";
 import { type Matrix, readLabels } from "./matrix.js";
-import { emitTable } from "./npz.js";
-import { checkFormat, Sink } from "./output.js";
+import { checkOutput, emitTable } from "./npz.js";
+import { Sink } from "./output.js";
 import { commandLine, type Figure, logTicks, pack, renderPage } from "./report.js";
 
 /** The columns of calibrate's table. */
@@ -98,38 +99,34 @@ interface SetResult {
 }
 
 async function calibrate(opts: CalibrateFlags, version: string): Promise<void> {
-  checkFormat(opts.format);
+  checkOutput(opts.format, opts.out);
+  checkDistinctOutputs(opts.out, opts.html);
   const bins = binsFlag(opts.bins);
   const binning = binningFlag(opts.binning);
   if ((opts.testLogits === undefined) !== (opts.testLabels === undefined))
     throw new UsageError("give both --test-logits and --test-labels, or neither");
   const val = await logitsMatrix(opts.logits, "--logits");
-  const valLabels = await readLabels(opts.labels, "--labels", val.rows, val.columns, readVector);
+  if (val.columns < 2)
+    throw new UsageError(`${val.source}: each row has one class; calibration needs at least two`);
+  const valLabels = await readLabels(opts.labels, "--labels", val, readVector);
   let test: { logits: Matrix; labels: Float64Array } | undefined;
   if (opts.testLogits !== undefined) {
     const logits = await logitsMatrix(opts.testLogits, "--test-logits");
     if (logits.columns !== val.columns)
       throw new UsageError(
-        `--test-logits has ${logits.columns} classes per row but --logits has ${val.columns}`,
+        `--test-logits has ${logits.columns} class${logits.columns === 1 ? "" : "es"} per row but --logits has ${val.columns}`,
       );
-    const labels = await readLabels(
-      opts.testLabels as string,
-      "--test-labels",
-      logits.rows,
-      logits.columns,
-      readVector,
-    );
+    const labels = await readLabels(opts.testLabels as string, "--test-labels", logits, readVector);
     test = { logits, labels };
   }
-  if (val.columns < 2)
-    throw new UsageError(`${val.source}: each row has one class; calibration needs at least two`);
   let fit: ReturnType<typeof fitTemperature>;
   try {
     fit = fitTemperature(val.data, valLabels, { columns: val.columns });
   } catch (error) {
-    // A label on a masked (−Infinity) logit: its loss is infinite at every τ.
+    // A label on a masked (−Infinity) logit (its loss is infinite at every τ), or logits that
+    // span beyond the double range: the library names the row, counted from 0.
     throw new UsageError(
-      `--logits/--labels: ${(error as Error).message.replace(/^fitTemperature: /, "")}`,
+      `--logits and --labels: ${(error as Error).message.replace(/^fitTemperature: /, "")} (rows count from 0)`,
     );
   }
   const tau = fit.temperature;
