@@ -9,12 +9,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli as run } from "./helpers/faults.js";
 
-const main = join(import.meta.dirname, "..", "dist", "cli", "main.js");
 let dir = "";
 
 beforeAll(() => {
-  if (!existsSync(main)) throw new Error("dist/ is missing: run `npm run build` first");
   dir = mkdtempSync(join(tmpdir(), "gibbs-softmax-calibrate-"));
   const files: Record<string, string> = {
     "val.csv": "2,0\n0,2\n2,0\n",
@@ -35,10 +34,7 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [main, ...args], { cwd: dir, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (args: string[]) => run(args, { cwd: dir });
 
 describe("calibrate", () => {
   it("fits τ = 2/ln 2 on the smallest case, from CSV, text or JSON logits", () => {
