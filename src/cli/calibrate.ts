@@ -13,6 +13,7 @@ import { logitsMatrix } from "./batch.js";
 import { UsageError } from "./errors.js";
 import { checkDistinctOutputs } from "./flags.js";
 import { readVector, toNumber } from "./input.js";
+import { LIMITS } from "./limits.js";
 import { type Matrix, readLabels } from "./matrix.js";
 import { checkOutput, emitTable } from "./npz.js";
 import { Sink } from "./output.js";
@@ -31,9 +32,6 @@ export const CALIBRATION_COLUMNS = [
   "mce",
   "bins",
 ] as const;
-
-/** The largest --bins (the report's diagrams stay small and readable). */
-const MAX_BINS = 1000;
 
 interface CalibrateFlags {
   logits: string;
@@ -61,7 +59,7 @@ export function registerCalibrate(cli: Command, version: string): void {
     .requiredOption("-y, --labels <file>", "validation labels: class indices 0 … classes − 1")
     .option("--test-logits <file>", "test logits, to judge the fitted τ on data it did not see")
     .option("--test-labels <file>", "test labels")
-    .option("--bins <B>", `bins of the calibration error (1 … ${MAX_BINS})`, "15")
+    .option("--bins <B>", `bins of the calibration error (1 … ${LIMITS.bins})`, "15")
     .option(
       "--binning <kind>",
       "width: equal-width bins (lo, hi] as Guo et al.; mass: equal-mass bins",
@@ -79,8 +77,8 @@ export function registerCalibrate(cli: Command, version: string): void {
 
 function binsFlag(text: string): number {
   const b = toNumber(text, "--bins");
-  if (!Number.isInteger(b) || b < 1 || b > MAX_BINS)
-    throw new UsageError(`--bins must be an integer from 1 to ${MAX_BINS}, got ${text}`);
+  if (!Number.isInteger(b) || b < 1 || b > LIMITS.bins)
+    throw new UsageError(`--bins must be an integer from 1 to ${LIMITS.bins}, got ${text}`);
   return b;
 }
 

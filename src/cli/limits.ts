@@ -34,6 +34,8 @@ export const LIMITS = {
   npyHeaderBytes: 10_000,
   /** An .npz file is read whole: 2 GiB. */
   npzBytes: 2 ** 31,
+  /** `calibrate --bins`: the bins of ECE and MCE (the report's diagrams stay readable). */
+  bins: 1000,
 } as const;
 
 /** Refuses an integer size flag outside [min, max], naming the flag. */

@@ -48,18 +48,6 @@ interface Output {
   out?: string;
 }
 
-async function emit(
-  output: Output,
-  columns: string[],
-  rows: Iterable<(number | string)[]> | AsyncIterable<(number | string)[]>,
-  commit = true,
-): Promise<Sink> {
-  return emitTable(output, columns, rows, commit);
-}
-
-const number = numberFlag;
-const integer = integerFlag;
-
 const formatOption = () =>
   new Option(
     "-f, --format <format>",
@@ -105,10 +93,10 @@ export function program(): Command {
         if (batch !== undefined && (await isBatch(batch, undefined)))
           return softmaxBatchCommand({ ...opts, logits: batch });
         const z = await logitsFrom(args, opts.logits);
-        const tau = number(opts.temperature, "--temperature");
+        const tau = numberFlag(opts.temperature, "--temperature");
         const p = opts.log ? logSoftmax(z, { temperature: tau }) : softmax(z, { temperature: tau });
         const label = opts.log ? "log_probability" : "probability";
-        await emit(
+        await emitTable(
           opts,
           ["index", "logit", label],
           Array.from(p, (v, i) => [i, z[i] as number, v]),
@@ -140,7 +128,7 @@ export function program(): Command {
       const s = await spectrum(opts);
       const t = await physicalTemperature(opts.temperature, opts);
       const p = gibbs(s.energies, { temperature: t.value, kB: t.kB, ...degeneracyOption(s) });
-      await emit(
+      await emitTable(
         opts,
         ["index", "energy", "degeneracy", "probability"],
         Array.from(p, (v, i) => [i, s.energies[i] as number, s.degeneracies?.[i] ?? 1, v]),
@@ -169,7 +157,7 @@ export function program(): Command {
       const th = thermodynamics(s.energies, options);
       const Z = partitionFunction(s.energies, options);
       const columns = ["temperature", "beta", "Z", ...SWEEP_COLUMNS.slice(1)] as const;
-      await emit(opts, [...columns], [columns.map((k) => (k === "Z" ? Z : th[k]))]);
+      await emitTable(opts, [...columns], [columns.map((k) => (k === "Z" ? Z : th[k]))]);
     });
 
   cli
@@ -186,7 +174,7 @@ export function program(): Command {
     )
     .action(async (args: string[], opts: { logits?: string; temperature: string } & Output) => {
       const z = await logitsFrom(args, opts.logits);
-      const tau = number(opts.temperature, "--temperature");
+      const tau = numberFlag(opts.temperature, "--temperature");
       const p = softmax(z, { temperature: tau });
       const { energies, temperature } = logitsToEnergies(z, { temperature: tau });
       const q = gibbs(energies, { temperature });
@@ -196,7 +184,7 @@ export function program(): Command {
         largest = Math.max(largest, d);
         return [i, z[i] as number, energies[i] as number, v, q[i] as number, d];
       });
-      await emit(opts, ["index", "logit", "energy", "softmax", "gibbs", "difference"], rows);
+      await emitTable(opts, ["index", "logit", "energy", "softmax", "gibbs", "difference"], rows);
       process.stderr.write(`largest |softmax − gibbs| = ${largest}\n`);
     });
 
@@ -289,15 +277,15 @@ export function program(): Command {
         }
         const target =
           opts.entropy !== undefined
-            ? { entropy: number(opts.entropy, "--entropy") }
-            : { internalEnergy: number(opts.internalEnergy as string, "--internal-energy") };
+            ? { entropy: numberFlag(opts.entropy, "--entropy") }
+            : { internalEnergy: numberFlag(opts.internalEnergy as string, "--internal-energy") };
         const T = solveTemperature(s.energies, {
           ...target,
           kB,
           branch: opts.branch as "positive",
           ...degeneracyOption(s),
         });
-        await emit(opts, ["temperature"], [[T]]);
+        await emitTable(opts, ["temperature"], [[T]]);
       },
     );
 
@@ -396,10 +384,10 @@ async function sweepCommand(opts: SweepFlags, command: Command): Promise<void> {
     opts.model,
   );
   if (opts.expression !== undefined)
-    checkSize("--count", integer(opts.count, "--count"), 1, LIMITS.count);
+    checkSize("--count", integerFlag(opts.count, "--count"), 1, LIMITS.count);
   if (opts.levels !== undefined && (opts.model === "oscillator" || opts.model === "rotor"))
-    checkSize("--levels", integer(opts.levels, "--levels"), 1, LIMITS.levels);
-  const points = integer(opts.points, "--points");
+    checkSize("--levels", integerFlag(opts.levels, "--levels"), 1, LIMITS.levels);
+  const points = integerFlag(opts.points, "--points");
   checkDistinctOutputs(opts.out, opts.html);
   let s: Spectrum;
   if (opts.model !== undefined)
@@ -470,7 +458,7 @@ async function sweepCommand(opts: SweepFlags, command: Command): Promise<void> {
   const html = opts.html === undefined ? undefined : new Sink(opts.html, "--html");
   let data: Sink;
   try {
-    data = await emit(opts, columns, rows(), false);
+    data = await emitTable(opts, columns, rows(), false);
   } catch (error) {
     html?.abort();
     throw error;
