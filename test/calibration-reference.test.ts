@@ -16,10 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calibrationMetrics, sweepBatch } from "../src/calibration/index.js";
 import { readNumpy } from "../src/cli/npy.js";
 import { fitTemperature } from "../src/index.js";
+import { main, root } from "./helpers/faults.js";
 import { skipWithoutPython } from "./helpers/python.js";
-
-const root = join(import.meta.dirname, "..");
-const main = join(root, "dist", "cli", "main.js");
 
 const skip = skipWithoutPython("numpy, scipy.optimize", "the numpy/scipy calibration references");
 

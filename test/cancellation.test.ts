@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { setKernelBackend, sweep, thermodynamics } from "../src/index.js";
+import { THERMO_FIELDS } from "./helpers/fixtures.js";
 import { ulpDistance } from "./helpers/ulp.js";
 
 interface Case {
@@ -21,14 +22,7 @@ interface Case {
 const cases = JSON.parse(
   readFileSync(new URL("./fixtures/cancellation.json", import.meta.url), "utf8"),
 ) as Case[];
-const FIELDS = [
-  "logZ",
-  "internalEnergy",
-  "freeEnergy",
-  "entropy",
-  "heatCapacity",
-  "energyVariance",
-] as const;
+const FIELDS = THERMO_FIELDS;
 const options = (c: Case) => ({
   temperature: c.temperature,
   kB: c.kB,

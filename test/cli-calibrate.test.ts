@@ -9,12 +9,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli as run } from "./helpers/faults.js";
 
-const main = join(import.meta.dirname, "..", "dist", "cli", "main.js");
 let dir = "";
 
 beforeAll(() => {
-  if (!existsSync(main)) throw new Error("dist/ is missing: run `npm run build` first");
   dir = mkdtempSync(join(tmpdir(), "gibbs-softmax-calibrate-"));
   const files: Record<string, string> = {
     "val.csv": "2,0\n0,2\n2,0\n",
@@ -35,10 +34,7 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [main, ...args], { cwd: dir, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (args: string[]) => run(args, { cwd: dir });
 
 describe("calibrate", () => {
   it("fits τ = 2/ln 2 on the smallest case, from CSV, text or JSON logits", () => {
@@ -73,16 +69,19 @@ describe("calibrate", () => {
     const cases: [string[], RegExp][] = [
       [
         ["--logits", "val.csv", "--labels", "labels_bad.txt"],
-        /--labels: label 1 is 2; labels are class indices, integers from 0 to 1/,
+        /^gibbs-softmax: --labels: labels_bad\.txt\[1\] is 2; labels are class indices, integers from 0 to 1 \(indices count from 0\)\n$/,
       ],
-      [["--logits", "val.csv", "--labels", "labels_half.txt"], /--labels: label 1 is 0\.5/],
+      [
+        ["--logits", "val.csv", "--labels", "labels_half.txt"],
+        /--labels: labels_half\.txt\[1\] is 0\.5; .*\(indices count from 0\)\n$/,
+      ],
       [
         ["--logits", "val.csv", "--labels", "labels_short.txt"],
-        /--labels: 2 labels for 3 rows of logits/,
+        /--labels: 2 labels for 3 rows of --logits val\.csv; give one label per row/,
       ],
       [
         ["--logits", "nan.csv", "--labels", "labels.txt"],
-        /--logits: nan\.csv: the logit at \[1, 1\] is NaN/,
+        /--logits: nan\.csv\[1, 1\] is NaN; .*\(rows and columns count from 0\)\n$/,
       ],
       [
         ["--logits", "ragged.csv", "--labels", "labels.txt"],
@@ -114,7 +113,10 @@ describe("calibrate", () => {
         ["--logits", "val.csv", "--labels", "labels.txt", "--binning", "quantile"],
         /--binning must be width or mass/,
       ],
-      [["--logits", "missing.npy", "--labels", "labels.txt"], /--logits: cannot read missing\.npy/],
+      [
+        ["--logits", "missing.npy", "--labels", "labels.txt"],
+        /--logits: cannot read "missing\.npy": no such file or directory \(ENOENT\)\n$/,
+      ],
       [["--logits", "val.csv"], /required option '-y, --labels <file>' not specified/],
       [
         ["--logits", "val.csv", "--labels", "labels.txt", "--format", "xml"],

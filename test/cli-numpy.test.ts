@@ -13,10 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readNumpy } from "../src/cli/npy.js";
+import { main, root, cli as run } from "./helpers/faults.js";
 import { skipWithoutPython } from "./helpers/python.js";
-
-const root = join(import.meta.dirname, "..");
-const main = join(root, "dist", "cli", "main.js");
 
 const skip = skipWithoutPython("numpy", "the numpy file tests");
 
@@ -40,10 +38,7 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [main, ...args], { cwd: dir, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (args: string[]) => run(args, { cwd: dir });
 
 function python(code: string, ...args: string[]): string {
   return execFileSync("python3", ["-c", code, ...args], { cwd: dir, encoding: "utf8" });

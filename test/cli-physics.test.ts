@@ -4,19 +4,11 @@
  * never `energies[0]` or an internal `options.coupling`; a temperature or energy unit that the
  * units module refuses is reported under its own flag. Exit code 2, one line, no stack trace.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { modelMessage } from "../src/cli/physics.js";
+import { cli as run } from "./helpers/faults.js";
 
-const main = join(import.meta.dirname, "..", "dist", "cli", "main.js");
-
-function cli(args: string[]) {
-  if (!existsSync(main)) throw new Error("dist/ is missing: run `npm run build` first");
-  const r = spawnSync(process.execPath, [main, ...args], { encoding: "utf8", timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (args: string[]) => run(args);
 
 describe("model parameters are refused naming their flag", () => {
   const sweep = ["sweep", "--from", "1", "--to", "2", "--points", "3"];

@@ -4,15 +4,14 @@
  * cli.json), never with the library's own output; every format is parsed back; bad input must
  * exit with code 2 and a one-line message, never a stack trace.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli as run } from "./helpers/faults.js";
 import { requireLists } from "./helpers/lists.js";
 
 const root = join(import.meta.dirname, "..");
-const main = join(root, "dist", "cli", "main.js");
 const refs = JSON.parse(readFileSync(join(root, "test", "fixtures", "cli.json"), "utf8"));
 requireLists(refs, "cli.json", [
   "softmax_seed",
@@ -24,8 +23,6 @@ requireLists(refs, "cli.json", [
 let dir = "";
 
 beforeAll(() => {
-  if (!existsSync(main))
-    throw new Error("dist/ is missing: run `npm run build` first (`npm test` does)");
   dir = mkdtempSync(join(tmpdir(), "gibbs-softmax-cli-"));
 });
 afterAll(() => {
@@ -33,13 +30,7 @@ afterAll(() => {
 });
 
 function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [main, ...args], {
-    encoding: "utf8",
-    input,
-    cwd: dir,
-    timeout: 60_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return run(args, input === undefined ? { cwd: dir } : { cwd: dir, input });
 }
 
 function csv(text: string): Record<string, string>[] {

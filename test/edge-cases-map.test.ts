@@ -7,8 +7,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { testBlocks } from "./helpers/titles.js";
 
 const root = join(import.meta.dirname, "..");
 
@@ -24,26 +24,7 @@ function tableIds(markdown: string): string[] {
 
 /** The titles of the top-level describe/it/test blocks of a test file, with their lines. */
 function topLevelTitles(file: string, text: string): { title: string; line: number }[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  const found: { title: string; line: number }[] = [];
-  const isBlock = (callee: ts.Expression): boolean => {
-    // describe(...), it(...), test(...), describe.each(...)(...), it.skip(...), ...
-    let e: ts.Expression = callee;
-    while (ts.isPropertyAccessExpression(e) || ts.isCallExpression(e)) e = e.expression;
-    return ts.isIdentifier(e) && ["describe", "it", "test"].includes(e.text);
-  };
-  for (const statement of source.statements) {
-    if (!ts.isExpressionStatement(statement)) continue;
-    const call = statement.expression;
-    if (!ts.isCallExpression(call) || !isBlock(call.expression)) continue;
-    const first = call.arguments[0];
-    const line = source.getLineAndCharacterOfPosition(statement.getStart()).line + 1;
-    let title = "";
-    if (first !== undefined && ts.isStringLiteralLike(first)) title = first.text;
-    else if (first !== undefined && ts.isTemplateExpression(first)) title = first.head.text;
-    found.push({ title, line });
-  }
-  return found;
+  return testBlocks(file, text, "top").map(({ title, line }) => ({ title, line }));
 }
 
 const ID = /^([a-z0-9]+(?:-[a-z0-9]+)*): /;

@@ -26,9 +26,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { sweep, sweepRows } from "../src/index.js";
 import { fusedState } from "../src/sweep/fused.js";
+import { main, root } from "./helpers/faults.js";
 import { FIELDS, type State } from "./models/fixtures.js";
 
-const root = join(import.meta.dirname, "..");
 const N = 400;
 
 /** The ladder's closed forms at temperature T (either sign). */
@@ -205,7 +205,6 @@ describe.each(units)("sweep paths at kB ≠ 1 against the ladder's closed forms 
 });
 
 describe("the CLI's sweep with --energy-unit (kB from CODATA)", () => {
-  const main = join(root, "dist", "cli", "main.js");
   const dir = mkdtempSync(join(tmpdir(), "gibbs-softmax-sweep-kb-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   // kB in eV/K and meV/K, from the exact SI definitions (k = 1.380649e−23 J/K, e = 1.602176634e−19 C).

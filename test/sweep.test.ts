@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { mergeLevels, sweep, sweepRows, temperatureGrid, thermodynamics } from "../src/index.js";
+import { THERMO_FIELDS } from "./helpers/fixtures.js";
 
 describe("temperatureGrid", () => {
   it("spaces a log grid geometrically and a linear grid evenly", () => {
@@ -48,14 +49,7 @@ describe("sweep", () => {
     Ts.forEach((T, j) => {
       const t = thermodynamics(E, { temperature: T, degeneracies: g, kB: 2 });
       // Merged levels are summed in another order, so the last bit or two may differ.
-      for (const key of [
-        "logZ",
-        "freeEnergy",
-        "internalEnergy",
-        "entropy",
-        "heatCapacity",
-        "energyVariance",
-      ] as const) {
+      for (const key of THERMO_FIELDS) {
         expect(
           close(s[key][j] as number, t[key]),
           `${key} at T = ${T}: ${s[key][j]} vs ${t[key]}`,

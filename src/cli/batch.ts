@@ -3,16 +3,21 @@
  * file with --labels): `sweep --logits batch.npy [--labels y.npy]` gives the batch means of
  * `sweepBatch` per temperature, `softmax --logits batch.npy` the softmax of every row.
  */
+
+import type { Command } from "commander";
 import { sweepBatch } from "../calibration/index.js";
 import { logSoftmaxRows, softmaxRows, temperatureGrid } from "../index.js";
 import { UsageError } from "./errors.js";
-import { readVector, toNumber } from "./input.js";
+import { checkGrid, checkSweepFlags } from "./flags.js";
+import { integerFlag, isNumberText, numberFlag, readVector } from "./input.js";
 import { type Matrix, readLabels, readMatrix } from "./matrix.js";
-import { emitTable } from "./npz.js";
-import { checkFormat } from "./output.js";
+import { checkOutput, emitTable } from "./npz.js";
 
-export /** Reads a batch of logits and checks every value, naming it numpy-style: [row, column]. */
-async function logitsMatrix(spec: string, flag: string): Promise<Matrix> {
+/**
+ * Reads a batch of logits and checks every value, naming a bad one numpy-style, [row, column]
+ * counted from 0.
+ */
+export async function logitsMatrix(spec: string, flag: string): Promise<Matrix> {
   const m = await readMatrix(spec, flag);
   const { data, columns } = m;
   for (let r = 0; r < m.rows; r++) {
@@ -21,12 +26,14 @@ async function logitsMatrix(spec: string, flag: string): Promise<Matrix> {
       const v = data[r * columns + c] as number;
       if (Number.isNaN(v) || v === Number.POSITIVE_INFINITY)
         throw new UsageError(
-          `${m.source}: the logit at [${r}, ${c}] is ${v}; logits must be numbers below +Infinity`,
+          `${m.source}[${r}, ${c}] is ${v}; logits must be numbers below +Infinity (rows and columns count from 0)`,
         );
       if (v !== Number.NEGATIVE_INFINITY) active++;
     }
     if (active === 0)
-      throw new UsageError(`${m.source}: row ${r} has every class masked (-Infinity)`);
+      throw new UsageError(
+        `${m.source}: row ${r} has every class masked (-Infinity) (rows count from 0)`,
+      );
   }
   return m;
 }
@@ -64,26 +71,30 @@ export async function isBatch(spec: string, labels: string | undefined): Promise
   return m.rows > 1;
 }
 
-/** `sweep --logits batch.npy [--labels y.npy]`: batch means per temperature (sweepBatch). */
-export async function batchSweepCommand(opts: BatchSweepFlags): Promise<void> {
-  checkFormat(opts.format);
-  if (opts.html !== undefined)
-    throw new UsageError(
-      "--html: the report draws one spectrum's sweep; for a batch of logits use --format npz or csv and plot the columns (or calibrate --html)",
-    );
-  const from = toNumber(opts.from, "--from");
-  const to = toNumber(opts.to, "--to");
-  const points = toNumber(opts.points, "--points");
-  if (!Number.isInteger(points))
-    throw new UsageError(`--points: ${JSON.stringify(opts.points)} is not an integer`);
-  if (opts.scale !== "log" && opts.scale !== "linear")
-    throw new UsageError(`--scale must be log or linear, got ${JSON.stringify(opts.scale)}`);
-  const temperatures = temperatureGrid({ from, to, points, scale: opts.scale });
+/**
+ * `sweep --logits batch.npy [--labels y.npy]`: batch means per temperature (sweepBatch). Flags
+ * that do not apply to a batch are refused by name, and the grid is checked as flags.
+ */
+export async function batchSweepCommand(opts: BatchSweepFlags, command: Command): Promise<void> {
+  checkSweepFlags(command, "batch");
+  checkOutput(opts.format, opts.out);
+  const temperature = (text: string, flag: string) => {
+    if (!isNumberText(text))
+      throw new UsageError(
+        `${flag}: ${JSON.stringify(text)} is not a number; a batch of logits is swept over the softmax temperature τ, a plain number`,
+      );
+    return numberFlag(text, flag);
+  };
+  const from = temperature(opts.from, "--from");
+  const to = temperature(opts.to, "--to");
+  const points = integerFlag(opts.points, "--points");
+  checkGrid(from, to, points, opts.scale, false);
+  const temperatures = temperatureGrid({ from, to, points, scale: opts.scale as "log" | "linear" });
   const m = await logitsMatrix(opts.logits as string, "--logits");
   const labels =
     opts.labels === undefined
       ? undefined
-      : await readLabels(opts.labels, "--labels", m.rows, m.columns, readVector);
+      : await readLabels(opts.labels, "--labels", m, readVector);
   const s = sweepBatch(m.data, {
     columns: m.columns,
     temperatures,
@@ -107,8 +118,8 @@ export async function softmaxBatchCommand(opts: {
   format: string;
   out?: string;
 }): Promise<void> {
-  checkFormat(opts.format);
-  const tau = toNumber(opts.temperature, "--temperature");
+  checkOutput(opts.format, opts.out);
+  const tau = numberFlag(opts.temperature, "--temperature");
   const m = await logitsMatrix(opts.logits as string, "--logits");
   const options = { columns: m.columns, temperature: tau };
   const p = opts.log ? logSoftmaxRows(m.data, options) : softmaxRows(m.data, options);

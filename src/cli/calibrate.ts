@@ -11,10 +11,12 @@ import { type CalibrationMetrics, calibrationMetrics, sweepBatch } from "../cali
 import { fitTemperature, temperatureGrid } from "../index.js";
 import { logitsMatrix } from "./batch.js";
 import { UsageError } from "./errors.js";
+import { checkDistinctOutputs } from "./flags.js";
 import { readVector, toNumber } from "./input.js";
+import { LIMITS } from "./limits.js";
 import { type Matrix, readLabels } from "./matrix.js";
-import { emitTable } from "./npz.js";
-import { checkFormat, Sink } from "./output.js";
+import { checkOutput, emitTable } from "./npz.js";
+import { Sink } from "./output.js";
 import { commandLine, type Figure, logTicks, pack, renderPage } from "./report.js";
 
 /** The columns of calibrate's table. */
@@ -30,9 +32,6 @@ export const CALIBRATION_COLUMNS = [
   "mce",
   "bins",
 ] as const;
-
-/** The largest --bins (the report's diagrams stay small and readable). */
-const MAX_BINS = 1000;
 
 interface CalibrateFlags {
   logits: string;
@@ -60,7 +59,7 @@ export function registerCalibrate(cli: Command, version: string): void {
     .requiredOption("-y, --labels <file>", "validation labels: class indices 0 … classes − 1")
     .option("--test-logits <file>", "test logits, to judge the fitted τ on data it did not see")
     .option("--test-labels <file>", "test labels")
-    .option("--bins <B>", `bins of the calibration error (1 … ${MAX_BINS})`, "15")
+    .option("--bins <B>", `bins of the calibration error (1 … ${LIMITS.bins})`, "15")
     .option(
       "--binning <kind>",
       "width: equal-width bins (lo, hi] as Guo et al.; mass: equal-mass bins",
@@ -78,8 +77,8 @@ export function registerCalibrate(cli: Command, version: string): void {
 
 function binsFlag(text: string): number {
   const b = toNumber(text, "--bins");
-  if (!Number.isInteger(b) || b < 1 || b > MAX_BINS)
-    throw new UsageError(`--bins must be an integer from 1 to ${MAX_BINS}, got ${text}`);
+  if (!Number.isInteger(b) || b < 1 || b > LIMITS.bins)
+    throw new UsageError(`--bins must be an integer from 1 to ${LIMITS.bins}, got ${text}`);
   return b;
 }
 
@@ -98,38 +97,34 @@ interface SetResult {
 }
 
 async function calibrate(opts: CalibrateFlags, version: string): Promise<void> {
-  checkFormat(opts.format);
+  checkOutput(opts.format, opts.out);
+  checkDistinctOutputs(opts.out, opts.html);
   const bins = binsFlag(opts.bins);
   const binning = binningFlag(opts.binning);
   if ((opts.testLogits === undefined) !== (opts.testLabels === undefined))
     throw new UsageError("give both --test-logits and --test-labels, or neither");
   const val = await logitsMatrix(opts.logits, "--logits");
-  const valLabels = await readLabels(opts.labels, "--labels", val.rows, val.columns, readVector);
+  if (val.columns < 2)
+    throw new UsageError(`${val.source}: each row has one class; calibration needs at least two`);
+  const valLabels = await readLabels(opts.labels, "--labels", val, readVector);
   let test: { logits: Matrix; labels: Float64Array } | undefined;
   if (opts.testLogits !== undefined) {
     const logits = await logitsMatrix(opts.testLogits, "--test-logits");
     if (logits.columns !== val.columns)
       throw new UsageError(
-        `--test-logits has ${logits.columns} classes per row but --logits has ${val.columns}`,
+        `--test-logits has ${logits.columns} class${logits.columns === 1 ? "" : "es"} per row but --logits has ${val.columns}`,
       );
-    const labels = await readLabels(
-      opts.testLabels as string,
-      "--test-labels",
-      logits.rows,
-      logits.columns,
-      readVector,
-    );
+    const labels = await readLabels(opts.testLabels as string, "--test-labels", logits, readVector);
     test = { logits, labels };
   }
-  if (val.columns < 2)
-    throw new UsageError(`${val.source}: each row has one class; calibration needs at least two`);
   let fit: ReturnType<typeof fitTemperature>;
   try {
     fit = fitTemperature(val.data, valLabels, { columns: val.columns });
   } catch (error) {
-    // A label on a masked (−Infinity) logit: its loss is infinite at every τ.
+    // A label on a masked (−Infinity) logit (its loss is infinite at every τ), or logits that
+    // span beyond the double range: the library names the row, counted from 0.
     throw new UsageError(
-      `--logits/--labels: ${(error as Error).message.replace(/^fitTemperature: /, "")}`,
+      `--logits and --labels: ${(error as Error).message.replace(/^fitTemperature: /, "")} (rows count from 0)`,
     );
   }
   const tau = fit.temperature;

@@ -28,3 +28,9 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** "no such file or directory (ENOENT)" from a Node error. */
+export function describeError(error: NodeJS.ErrnoException): string {
+  const text = /^[A-Z0-9]+: ([^,]+)/.exec(error.message)?.[1] ?? error.message;
+  return error.code === undefined ? text : `${text} (${error.code})`;
+}

@@ -3,6 +3,8 @@
  * user typed (never an internal option path): flags that do not apply to what was asked, and the
  * sweep's grid (`--from`, `--to`, `--points`, `--scale`) with its cap.
  */
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "./errors.js";
 import { checkSize, LIMITS } from "./limits.js";
@@ -28,6 +30,7 @@ export const MODEL_FLAGS: Record<string, readonly string[]> = {
   "ising-2d": ["levels", "coupling"],
 };
 
+/** Flags of every sweep (`--key` is checked on its own: it needs an .npz file). */
 const SWEEP_COMMON = [
   "from",
   "to",
@@ -39,19 +42,28 @@ const SWEEP_COMMON = [
   "html",
   "format",
   "out",
+  "key",
 ];
+
+/** The flags of a sweep over a batch of logits (`sweep --logits batch.npy [--labels y.npy]`). */
+const BATCH_FLAGS = ["from", "to", "points", "scale", "format", "out", "key", "logits", "labels"];
 
 const long = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /**
  * Refuses a sweep flag that does not apply to the chosen spectrum source (`--energies`,
- * `--logits`, `--model NAME` or `--expression`), naming the flag and what it belongs to.
+ * `--logits`, `--model NAME`, `--expression`, or a batch of logits), naming the flag and what it
+ * belongs to.
  */
 export function checkSweepFlags(
   command: Command,
-  source: "energies" | "logits" | "model" | "expression",
+  source: "energies" | "logits" | "model" | "expression" | "batch",
   model?: string,
 ): void {
+  if (source === "batch") {
+    checkBatchFlags(command);
+    return;
+  }
   const models = model === undefined ? undefined : MODEL_FLAGS[model];
   if (source === "model" && models === undefined) return; // the unknown model is reported itself
   const allowed = new Set([...SWEEP_COMMON, source]);
@@ -86,6 +98,44 @@ export function checkSweepFlags(
 }
 
 /**
+ * Refuses a flag that does not apply to a sweep over a batch of logits: the batch means are of
+ * softmax(z/τ) in reduced units, one spectrum per row, so spectrum, model, unit and report flags
+ * have nothing to act on.
+ */
+function checkBatchFlags(command: Command): void {
+  for (const [key, flag] of givenFlags(command)) {
+    if (BATCH_FLAGS.includes(key)) continue;
+    if (key === "html")
+      throw new UsageError(
+        "--html: the report draws one spectrum's sweep; for a batch of logits use --format npz or csv and plot the columns (or calibrate --html)",
+      );
+    const why =
+      key === "energyUnit" || key === "kB"
+        ? "the batch is softmax(z/τ): τ is a plain number, without units or kB"
+        : key === "probabilities"
+          ? "a batch gives means over its rows; softmax --logits FILE gives each row's probabilities"
+          : "the batch's rows are the spectra";
+    throw new UsageError(`${flag} does not apply to a sweep over a batch of logits (${why})`);
+  }
+}
+
+/**
+ * Refuses `--key` when no .npz file is read by the command: it picks an array of an .npz, and
+ * anywhere else it would be ignored.
+ */
+export function checkKeyFlag(command: Command): void {
+  if (command.getOptionValueSource("key") !== "cli") return;
+  const values = [
+    ...command.args,
+    ...Object.entries(command.opts())
+      .filter(([k, v]) => k !== "key" && typeof v === "string")
+      .map(([, v]) => v as string),
+  ];
+  if (!values.some((v) => /\.npz(#.*)?$/i.test(v)))
+    throw new UsageError("--key picks an array of an .npz file, and no .npz file is given");
+}
+
+/**
  * Checks the sweep's grid as flags: `--points` an integer from 2 to LIMITS.points (to
  * LIMITS.reportPoints with `--html`), finite ends, and a log grid with both ends > 0.
  */
@@ -111,4 +161,20 @@ export function checkGrid(
       `--scale log needs --from and --to > 0, got ${from} and ${to} (use --scale linear)`,
     );
   }
+}
+
+/** Refuses `--out` and `--html` naming one file (the same path, or the same existing file). */
+export function checkDistinctOutputs(out: string | undefined, html: string | undefined): void {
+  if (out === undefined || html === undefined) return;
+  let same = resolve(out) === resolve(html);
+  if (!same) {
+    try {
+      const x = statSync(out);
+      const y = statSync(html);
+      same = x.ino === y.ino && x.dev === y.dev;
+    } catch {
+      // one of them does not exist yet: two different files
+    }
+  }
+  if (same) throw new UsageError("--out and --html name the same file");
 }

@@ -14,7 +14,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import { UsageError } from "./errors.js";
+import { describeError, UsageError } from "./errors.js";
 import { excerpt, LIMITS } from "./limits.js";
 import { readNumpyVector } from "./matrix.js";
 
@@ -50,19 +50,48 @@ export function toNumber(token: string, where: string): number {
   throw new UsageError(`${where}: ${excerpt(token)} is not a number${hint}`);
 }
 
-/** A Float64Array that grows by doubling, up to LIMITS.values entries. */
+/**
+ * A numeric flag (`--temperature`, `--kB`, `--from`, …): a number as {@link toNumber} reads it,
+ * but never NaN, which no flag can use (a NaN in data is the library's to name, by its index).
+ */
+export function numberFlag(text: string, flag: string): number {
+  const v = toNumber(text, flag);
+  if (Number.isNaN(v)) throw new UsageError(`${flag}: NaN is not a value this flag can take`);
+  return v;
+}
+
+/** An integer flag (`--points`, `--count`, …). */
+export function integerFlag(text: string, flag: string): number {
+  const v = numberFlag(text, flag);
+  if (!Number.isInteger(v))
+    throw new UsageError(`${flag}: ${JSON.stringify(text)} is not an integer`);
+  return v;
+}
+
+/** `--kB`: Boltzmann's constant, finite and > 0. */
+export function kBFlag(text: string): number {
+  const v = numberFlag(text, "--kB");
+  if (!(v > 0 && Number.isFinite(v)))
+    throw new UsageError(`--kB must be finite and > 0, got ${text.trim()}`);
+  return v;
+}
+
+/** A Float64Array that grows by doubling, up to `cap` entries (LIMITS.values by default). */
 class Growing {
   private data = new Float64Array(1024);
   length = 0;
-  constructor(private readonly label: string) {}
+  constructor(
+    private readonly label: string,
+    private readonly cap: number = LIMITS.values,
+  ) {}
   push(x: number): void {
     if (this.length === this.data.length) {
-      if (this.length >= LIMITS.values) {
+      if (this.length >= this.cap) {
         throw new UsageError(
-          `${this.label}: more than ${LIMITS.values} values; the limit is ${LIMITS.values}`,
+          `${this.label}: more than ${this.cap} values; the limit is ${this.cap}`,
         );
       }
-      const bigger = new Float64Array(Math.min(this.data.length * 2, LIMITS.values));
+      const bigger = new Float64Array(Math.min(this.data.length * 2, this.cap));
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -106,6 +135,16 @@ export function inlineVector(spec: string, name: string): Float64Array {
 /** Which flag has read standard input so far: it can be read only once. */
 let stdinReader: string | undefined;
 
+/** Records that `name` reads standard input; a second reader is refused, naming the first. */
+export function claimStdin(name: string): void {
+  if (stdinReader !== undefined) {
+    throw new UsageError(
+      `${name}: standard input (-) was already read by ${stdinReader}; only one flag can read it`,
+    );
+  }
+  stdinReader = name;
+}
+
 /**
  * Reads a vector from an inline list, a file or standard input ("-"). A file name may end in
  * `#COLUMN` (a header name or a 1-based field number) to pick a CSV column; the default is the
@@ -117,12 +156,7 @@ export async function readVector(
   stdin: Readable = process.stdin,
 ): Promise<Float64Array> {
   if (spec === "-") {
-    if (stdinReader !== undefined) {
-      throw new UsageError(
-        `${name}: standard input (-) was already read by ${stdinReader}; only one flag can read it`,
-      );
-    }
-    stdinReader = name;
+    claimStdin(name);
     return readText(stdin, "<stdin>");
   }
   if (looksInline(spec)) return inlineVector(spec, name);
@@ -152,12 +186,6 @@ export async function readVector(
   }
 }
 
-/** "no such file or directory (ENOENT)" from a Node error. */
-export function describeError(error: NodeJS.ErrnoException): string {
-  const text = /^[A-Z0-9]+: ([^,]+)/.exec(error.message)?.[1] ?? error.message;
-  return error.code === undefined ? text : `${text} (${error.code})`;
-}
-
 /** Splits `file.csv#column`; a path that exists as written wins over the split. */
 function fileSpec(spec: string, name: string): { path: string; column: string | undefined } {
   if (existsSync(spec)) return { path: spec, column: undefined };
@@ -172,7 +200,7 @@ function fileSpec(spec: string, name: string): { path: string; column: string | 
 }
 
 /** The chunks of a stream, refusing more than LIMITS.inputBytes in all. */
-async function* bounded(stream: Readable, label: string): AsyncGenerator<Buffer> {
+export async function* bounded(stream: Readable, label: string): AsyncGenerator<Buffer> {
   let bytes = 0;
   for await (const chunk of stream) {
     const b = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
@@ -194,7 +222,36 @@ const decoder = new TextDecoder();
  * strings beyond one token.
  */
 async function readText(stream: Readable, label: string): Promise<Float64Array> {
-  const out = new Growing(label);
+  return (await scanText(stream, label)).data;
+}
+
+/** What {@link scanText} read: the values, row-major, and the shape of a matrix. */
+export interface Scanned {
+  data: Float64Array;
+  rows: number;
+  columns: number;
+}
+
+/**
+ * The one text reader of the CLI, for vectors and for matrices (batches of logits). It scans
+ * bytes: whitespace, commas and semicolons separate numbers, `#` starts a comment to the end of
+ * the line, a UTF-8 BOM is skipped, and every cap of LIMITS holds (token length, bytes, values; a
+ * NUL byte is binary data), so `/dev/zero` or a runaway line ends at once with a message.
+ *
+ * A vector (the default) ignores lines; brackets are separators, and nested arrays are refused.
+ * A matrix (`matrix: true`) has one row per line, or one per innermost bracket pair (a JSON array
+ * of arrays, over any number of lines); rows must have equal lengths; a first row of words (no
+ * number, nor a mistyped one such as `O.5`) is a header and skipped. Places are
+ * `label:LINE:COLUMN` from 1, the column a character column, or with `fields: true` the field
+ * number in the row (as in CSV files).
+ */
+export async function scanText(
+  stream: Readable,
+  label: string,
+  options: { matrix?: boolean; fields?: boolean; cap?: number } = {},
+): Promise<Scanned> {
+  const matrix = options.matrix === true;
+  const out = new Growing(label, options.cap);
   const token = new Uint8Array(LIMITS.tokenCharacters * 4);
   let len = 0;
   let chars = 0;
@@ -206,16 +263,60 @@ async function readText(stream: Readable, label: string): Promise<Float64Array> 
   let depth = 0;
   let first = true;
   let ascii = true;
+  // Matrix state: values in the current row, the row length, rows done, the header.
+  let inRow = 0;
+  let columns = -1;
+  let rows = 0;
+  let rowLine = 1;
+  let headerOpen = matrix;
+  const header: { text: string; where: string }[] = [];
+  let headerChars = 0;
+  const where = () =>
+    `${label}:${tokenLine}:${options.fields === true ? inRow + header.length + 1 : tokenCol}`;
   const flush = () => {
     if (len === 0) return;
     // Plain ASCII tokens (all numbers are) skip the UTF-8 decoder: a third of the time per value.
     const text = ascii
       ? String.fromCharCode.apply(null, token.subarray(0, len) as unknown as number[])
       : decoder.decode(token.subarray(0, len));
-    out.push(toNumber(text, `${label}:${tokenLine}:${tokenCol}`));
     len = 0;
     chars = 0;
     ascii = true;
+    if (headerOpen) {
+      if (!isNumberText(text) && !mistypedNumber(text)) {
+        // Still a candidate header: a row of words, kept until the row ends.
+        headerChars += text.length + 1;
+        if (headerChars > LIMITS.csvRowCharacters)
+          throw new UsageError(
+            `${label}:${tokenLine}: a header row longer than ${LIMITS.csvRowCharacters} characters; the limit is ${LIMITS.csvRowCharacters}`,
+          );
+        if (header.length === 0) rowLine = tokenLine;
+        header.push({ text, where: where() });
+        return;
+      }
+      // A number (or a mistyped one) in the first row: it is data, and any word before it is bad.
+      headerOpen = false;
+      for (const h of header) toNumber(h.text, h.where);
+    }
+    if (matrix && inRow === 0) rowLine = tokenLine;
+    out.push(toNumber(text, where()));
+    inRow++;
+  };
+  const endRow = () => {
+    if (headerOpen && header.length > 0) {
+      headerOpen = false; // the header row: skipped
+      header.length = 0;
+      return;
+    }
+    if (inRow === 0) return;
+    headerOpen = false;
+    if (columns < 0) columns = inRow;
+    else if (inRow !== columns)
+      throw new UsageError(
+        `${label}:${rowLine}: has ${inRow} value${inRow === 1 ? "" : "s"}, the rows above have ${columns}`,
+      );
+    rows++;
+    inRow = 0;
   };
   for await (const chunk of bounded(stream, label)) {
     let k = 0;
@@ -227,6 +328,7 @@ async function readText(stream: Readable, label: string): Promise<Float64Array> 
       const b = chunk[k] as number;
       if (b === 10) {
         flush();
+        if (matrix && depth === 0) endRow();
         comment = false;
         line++;
         col = 0;
@@ -245,12 +347,21 @@ async function readText(stream: Readable, label: string): Promise<Float64Array> 
           break;
         case 91: // [
           flush();
-          if (++depth > 1)
-            throw new UsageError(`${label}:${line}:${col}: nested arrays are not a vector`);
+          if (++depth > (matrix ? 2 : 1))
+            throw new UsageError(
+              `${label}:${line}:${col}: nested arrays are not a ${matrix ? "matrix (rows of numbers)" : "vector"}`,
+            );
+          if (matrix && depth === 2 && inRow > 0)
+            throw new UsageError(
+              `${label}:${line}:${col}: numbers and rows side by side; give rows only, e.g. [[1, 2], [3, 4]]`,
+            );
           break;
         case 93: // ]
           flush();
+          if (matrix && depth <= 0)
+            throw new UsageError(`${label}:${line}:${col}: a ] without its [`);
           depth--;
+          if (matrix) endRow();
           break;
         case 32:
         case 9:
@@ -275,8 +386,14 @@ async function readText(stream: Readable, label: string): Promise<Float64Array> 
     }
   }
   flush();
+  if (matrix) {
+    endRow();
+    if (depth !== 0) throw new UsageError(`${label}: the brackets do not balance`);
+  }
   if (out.length === 0) throw new UsageError(`${label}: no numbers found`);
-  return out.result();
+  return matrix
+    ? { data: out.result(), rows, columns }
+    : { data: out.result(), rows: 1, columns: out.length };
 }
 
 /** The field separator of a CSV file, from its first line of data: ';', tab or ','. */

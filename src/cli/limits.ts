@@ -25,6 +25,17 @@ export const LIMITS = {
   levels: 10_000_000,
   /** `--format table` cells: the table is aligned, so it is held in memory until the end. */
   tableCells: 1_000_000,
+  /**
+   * Values in one matrix (a batch of logits from any file) or one numpy array: 2²⁸, 2 GiB as
+   * doubles (a batch is one Float64Array; a vector keeps the `values` cap).
+   */
+  arrayValues: 2 ** 28,
+  /** The header of an .npy file: numpy's own default `max_header_size`. */
+  npyHeaderBytes: 10_000,
+  /** An .npz file is read whole: 2 GiB. */
+  npzBytes: 2 ** 31,
+  /** `calibrate --bins`: the bins of ECE and MCE (the report's diagrams stay readable). */
+  bins: 1000,
 } as const;
 
 /** Refuses an integer size flag outside [min, max], naming the flag. */

@@ -4,8 +4,7 @@
  * Data goes to standard output (or --out, written atomically); messages and the progress bar go
  * to standard error. Exit codes: 0 success, 2 bad usage or bad input, 1 anything else.
  */
-import { readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import {
   gibbs,
@@ -22,11 +21,11 @@ import { SWEEP_COLUMNS } from "../sweep/engine.js";
 import { batchSweepCommand, isBatch, softmaxBatchCommand } from "./batch.js";
 import { registerCalibrate } from "./calibrate.js";
 import { exitCode, messageOf, OutputError, UsageError } from "./errors.js";
-import { checkGrid, checkSweepFlags } from "./flags.js";
-import { readVector, toNumber } from "./input.js";
+import { checkDistinctOutputs, checkGrid, checkSweepFlags } from "./flags.js";
+import { integerFlag, kBFlag, numberFlag, readVector } from "./input.js";
 import { checkSize, LIMITS } from "./limits.js";
 import { registerNumpyKey } from "./matrix.js";
-import { emitTable } from "./npz.js";
+import { checkOutput, emitTable } from "./npz.js";
 import {
   type ModelFlags,
   type Physical,
@@ -47,26 +46,6 @@ const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.ur
 interface Output {
   format: string;
   out?: string;
-}
-
-async function emit(
-  output: Output,
-  columns: string[],
-  rows: Iterable<(number | string)[]> | AsyncIterable<(number | string)[]>,
-  commit = true,
-): Promise<Sink> {
-  return emitTable(output, columns, rows, commit);
-}
-
-function number(text: string, flag: string): number {
-  return toNumber(text, flag);
-}
-
-function integer(text: string, flag: string): number {
-  const v = number(text, flag);
-  if (!Number.isInteger(v))
-    throw new UsageError(`${flag}: ${JSON.stringify(text)} is not an integer`);
-  return v;
 }
 
 const formatOption = () =>
@@ -107,13 +86,17 @@ export function program(): Command {
         args: string[],
         opts: { logits?: string; temperature: string; log?: boolean } & Output,
       ) => {
-        if (opts.logits !== undefined && (await isBatch(opts.logits, undefined)))
-          return softmaxBatchCommand(opts);
+        if (opts.logits !== undefined && args.length > 0)
+          throw new UsageError("give the logits either as arguments or with --logits, not both");
+        // A 2-D numpy file, with --logits or as the one argument, is a batch of rows.
+        const batch = opts.logits ?? (args.length === 1 ? args[0] : undefined);
+        if (batch !== undefined && (await isBatch(batch, undefined)))
+          return softmaxBatchCommand({ ...opts, logits: batch });
         const z = await logitsFrom(args, opts.logits);
-        const tau = number(opts.temperature, "--temperature");
+        const tau = numberFlag(opts.temperature, "--temperature");
         const p = opts.log ? logSoftmax(z, { temperature: tau }) : softmax(z, { temperature: tau });
         const label = opts.log ? "log_probability" : "probability";
-        await emit(
+        await emitTable(
           opts,
           ["index", "logit", label],
           Array.from(p, (v, i) => [i, z[i] as number, v]),
@@ -145,7 +128,7 @@ export function program(): Command {
       const s = await spectrum(opts);
       const t = await physicalTemperature(opts.temperature, opts);
       const p = gibbs(s.energies, { temperature: t.value, kB: t.kB, ...degeneracyOption(s) });
-      await emit(
+      await emitTable(
         opts,
         ["index", "energy", "degeneracy", "probability"],
         Array.from(p, (v, i) => [i, s.energies[i] as number, s.degeneracies?.[i] ?? 1, v]),
@@ -174,7 +157,7 @@ export function program(): Command {
       const th = thermodynamics(s.energies, options);
       const Z = partitionFunction(s.energies, options);
       const columns = ["temperature", "beta", "Z", ...SWEEP_COLUMNS.slice(1)] as const;
-      await emit(opts, [...columns], [columns.map((k) => (k === "Z" ? Z : th[k]))]);
+      await emitTable(opts, [...columns], [columns.map((k) => (k === "Z" ? Z : th[k]))]);
     });
 
   cli
@@ -191,7 +174,7 @@ export function program(): Command {
     )
     .action(async (args: string[], opts: { logits?: string; temperature: string } & Output) => {
       const z = await logitsFrom(args, opts.logits);
-      const tau = number(opts.temperature, "--temperature");
+      const tau = numberFlag(opts.temperature, "--temperature");
       const p = softmax(z, { temperature: tau });
       const { energies, temperature } = logitsToEnergies(z, { temperature: tau });
       const q = gibbs(energies, { temperature });
@@ -201,7 +184,7 @@ export function program(): Command {
         largest = Math.max(largest, d);
         return [i, z[i] as number, energies[i] as number, v, q[i] as number, d];
       });
-      await emit(opts, ["index", "logit", "energy", "softmax", "gibbs", "difference"], rows);
+      await emitTable(opts, ["index", "logit", "energy", "softmax", "gibbs", "difference"], rows);
       process.stderr.write(`largest |softmax − gibbs| = ${largest}\n`);
     });
 
@@ -288,21 +271,21 @@ export function program(): Command {
             `--branch must be positive or negative, got ${JSON.stringify(opts.branch)}`,
           );
         const s = await spectrum(opts);
-        const kB = opts.kB === undefined ? 1 : number(opts.kB, "--kB");
+        const kB = opts.kB === undefined ? 1 : kBFlag(opts.kB);
         if ((opts.entropy === undefined) === (opts.internalEnergy === undefined)) {
           throw new UsageError("give exactly one target: --entropy S or --internal-energy U");
         }
         const target =
           opts.entropy !== undefined
-            ? { entropy: number(opts.entropy, "--entropy") }
-            : { internalEnergy: number(opts.internalEnergy as string, "--internal-energy") };
+            ? { entropy: numberFlag(opts.entropy, "--entropy") }
+            : { internalEnergy: numberFlag(opts.internalEnergy as string, "--internal-energy") };
         const T = solveTemperature(s.energies, {
           ...target,
           kB,
           branch: opts.branch as "positive",
           ...degeneracyOption(s),
         });
-        await emit(opts, ["temperature"], [[T]]);
+        await emitTable(opts, ["temperature"], [[T]]);
       },
     );
 
@@ -379,7 +362,8 @@ interface SweepFlags extends SpectrumFlags, ModelFlags, Output {
 
 async function sweepCommand(opts: SweepFlags, command: Command): Promise<void> {
   if (opts.logits !== undefined && (await isBatch(opts.logits, opts.labels)))
-    return batchSweepCommand(opts);
+    return batchSweepCommand(opts, command);
+  checkOutput(opts.format, opts.out);
   if (opts.labels !== undefined) throw new UsageError("--labels goes with --logits (a batch)");
   const sources = [opts.energies, opts.logits, opts.model, opts.expression].filter(
     (x) => x !== undefined,
@@ -400,12 +384,11 @@ async function sweepCommand(opts: SweepFlags, command: Command): Promise<void> {
     opts.model,
   );
   if (opts.expression !== undefined)
-    checkSize("--count", integer(opts.count, "--count"), 1, LIMITS.count);
+    checkSize("--count", integerFlag(opts.count, "--count"), 1, LIMITS.count);
   if (opts.levels !== undefined && (opts.model === "oscillator" || opts.model === "rotor"))
-    checkSize("--levels", integer(opts.levels, "--levels"), 1, LIMITS.levels);
-  const points = integer(opts.points, "--points");
-  if (opts.html !== undefined && opts.out !== undefined && sameFile(opts.html, opts.out))
-    throw new UsageError("--out and --html name the same file");
+    checkSize("--levels", integerFlag(opts.levels, "--levels"), 1, LIMITS.levels);
+  const points = integerFlag(opts.points, "--points");
+  checkDistinctOutputs(opts.out, opts.html);
   let s: Spectrum;
   if (opts.model !== undefined)
     s = { ...(await resolveModel(opts.model, opts)), fromLogits: false };
@@ -475,7 +458,7 @@ async function sweepCommand(opts: SweepFlags, command: Command): Promise<void> {
   const html = opts.html === undefined ? undefined : new Sink(opts.html, "--html");
   let data: Sink;
   try {
-    data = await emit(opts, columns, rows(), false);
+    data = await emitTable(opts, columns, rows(), false);
   } catch (error) {
     html?.abort();
     throw error;
@@ -520,18 +503,6 @@ async function sweepCommand(opts: SweepFlags, command: Command): Promise<void> {
   await html?.commit();
 }
 
-/** True when two paths name one file (the same path, or the same existing file). */
-function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.ino === y.ino && x.dev === y.dev;
-  } catch {
-    return false;
-  }
-}
-
 function describeSource(opts: SweepFlags): string {
   if (opts.model !== undefined) return `model ${opts.model}`;
   if (opts.expression !== undefined) return `E = ${opts.expression}`;
@@ -547,6 +518,16 @@ function lowest(E: Float64Array, k: number): number[] {
 }
 
 export type { Physical };
+
+/** The flags behind the library options a command passes on, for the library's messages. */
+const OPTION_FLAGS: Record<string, string> = {
+  temperature: "--temperature",
+  kB: "--kB",
+  degeneracies: "--degeneracies",
+  entropy: "--entropy",
+  internalEnergy: "--internal-energy",
+  branch: "--branch",
+};
 
 /** Runs the CLI and returns the exit code (never throws, never prints a stack trace). */
 export async function run(argv: string[]): Promise<number> {
@@ -564,9 +545,15 @@ export async function run(argv: string[]): Promise<number> {
     )
       return 0;
     let message = messageOf(error).replace(/^error: /, "");
-    // The library names a state by its 0-based index (energies[3]); say so.
-    if (!(error instanceof UsageError || error instanceof OutputError) && /\w\[\d+\]/.test(message))
-      message += " (indices count from 0)";
+    if (!(error instanceof UsageError || error instanceof OutputError)) {
+      // A library message names its options (options.kB); the user typed flags (--kB).
+      message = message.replace(
+        /\boptions\.(\w+)/g,
+        (text, key: string) => OPTION_FLAGS[key] ?? text,
+      );
+      // The library names a state by its 0-based index (energies[3]); say so.
+      if (/\w\[\d+\]/.test(message)) message += " (indices count from 0)";
+    }
     const hint = code?.startsWith("commander.") ? "\n(run gibbs-softmax --help for usage)" : "";
     process.stderr.write(`gibbs-softmax: ${message}${hint}\n`);
     return exitCode(error);

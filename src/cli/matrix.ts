@@ -1,20 +1,22 @@
 /**
  * Matrices (batches of logits, one row per example) and class labels for the CLI, from numpy
  * files (`.npy`, `.npz`: see npy.ts) or text: CSV/TSV or whitespace-separated lines, one row per
- * line ('#' comments and one header line allowed), or a JSON array of arrays. A 1-D input is one
- * row. Text is read line by line into a growing Float64Array (no value is held as a JS number
- * array); at most 2²⁸ values.
+ * line ('#' comments and one header line allowed), or a JSON array of arrays; standard input
+ * (`-`) and an inline list (one row) too. A 1-D input is one row. Text goes through the CLI's one
+ * text reader (input.ts's scanText) with its caps; a matrix holds at most LIMITS.arrayValues
+ * values.
  *
  * `FILE.npz#NAME` picks an array of an .npz; `--key NAME` sets the default for every .npz of
  * the command; without either, the only array is taken, or the one named after the flag
  * (`logits` for --logits, `labels` for --labels, `test_logits` for --test-logits, …).
  */
-import { createReadStream, statSync } from "node:fs";
-import { createInterface } from "node:readline";
+import { createReadStream, type Stats, statSync } from "node:fs";
 import type { Command } from "commander";
-import { UsageError } from "./errors.js";
-import { isNumberText, toNumber } from "./input.js";
-import { asVector, NUMPY_LIMITS, type NumpyArray, readNumpy, shapeOf } from "./npy.js";
+import { describeError, UsageError } from "./errors.js";
+import { checkKeyFlag } from "./flags.js";
+import { claimStdin, inlineVector, looksInline, scanText } from "./input.js";
+import { LIMITS } from "./limits.js";
+import { asVector, type NumpyArray, readNumpy, shapeOf } from "./npy.js";
 
 /** A matrix read by the CLI. */
 export interface Matrix {
@@ -40,6 +42,7 @@ export function registerNumpyKey(cli: Command): void {
     );
   }
   cli.hook("preAction", (_, action) => {
+    checkKeyFlag(action);
     const key = action.opts().key;
     defaultKey = typeof key === "string" ? key : undefined;
   });
@@ -79,7 +82,11 @@ function keyFor(path: string): string | undefined {
   return /\.npz$/i.test(path) ? defaultKey : undefined;
 }
 
-/** Reads a matrix (rows of numbers) from a numpy file or a text file. */
+/**
+ * Reads a matrix (rows of numbers): a numpy file, standard input (`-`), an inline list (one
+ * row), or a text file (CSV, TSV, text lines, a JSON array of arrays) through the CLI's one text
+ * reader (input.ts's scanText), with its caps.
+ */
 export async function readMatrix(spec: string, flag: string): Promise<Matrix> {
   const { path, key } = splitSpec(spec);
   if (/\.np[yz]$/i.test(path)) {
@@ -90,86 +97,60 @@ export async function readMatrix(spec: string, flag: string): Promise<Matrix> {
     const columns = a.shape.length === 2 ? (a.shape[1] as number) : a.data.length;
     return { data: a.data, rows: a.data.length / columns, columns, source };
   }
-  return readTextMatrix(path, flag);
-}
-
-/** A matrix from text: one row per line, or a JSON array of arrays. */
-async function readTextMatrix(path: string, flag: string): Promise<Matrix> {
+  if (spec === "-") {
+    claimStdin(flag);
+    const m = await scanText(process.stdin, `${flag}: <stdin>`, MATRIX);
+    return { ...m, source: `${flag}: <stdin>` };
+  }
+  if (looksInline(spec)) {
+    const data = inlineVector(spec, flag);
+    return { data, rows: 1, columns: data.length, source: flag };
+  }
   const source = `${flag}: ${path}`;
+  let stat: Stats;
   try {
-    if (statSync(path).isDirectory()) throw new UsageError(`${source} is a directory, not a file`);
+    stat = statSync(path);
+  } catch (error) {
+    throw new UsageError(
+      `${flag}: cannot read ${JSON.stringify(path)}: ${describeError(error as NodeJS.ErrnoException)}`,
+    );
+  }
+  if (stat.isDirectory()) throw new UsageError(`${source} is a directory, not a file`);
+  const stream = createReadStream(path);
+  try {
+    const m = await scanText(stream, source, { ...MATRIX, fields: /\.(csv|tsv)$/i.test(path) });
+    return { ...m, source };
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${flag}: no such file ${JSON.stringify(path)}`);
+    throw new UsageError(
+      `${flag}: cannot read ${JSON.stringify(path)}: ${describeError(error as NodeJS.ErrnoException)}`,
+    );
+  } finally {
+    stream.destroy();
   }
-  let data = new Float64Array(1024);
-  let length = 0;
-  let columns = -1;
-  let rows = 0;
-  let lineNo = 0;
-  let sawHeader = false;
-  let jsonDepth = 0;
-  const lines = createInterface({
-    input: createReadStream(path),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  for await (const raw of lines) {
-    lineNo++;
-    let line = raw.replace(/#.*$/, "");
-    // JSON arrays of arrays: brackets mark rows, like the lines of a text file.
-    if (/[[\]]/.test(line)) {
-      const opens = (line.match(/\[/g) ?? []).length;
-      jsonDepth += opens - (line.match(/]/g) ?? []).length;
-      line = line.replace(/\]\s*,?\s*\[/g, "\n").replace(/[[\]]/g, " ");
-    }
-    for (const part of line.split("\n")) {
-      const tokens = part.split(/[\s,;]+/).filter((t) => t !== "");
-      if (tokens.length === 0) continue;
-      if (rows === 0 && !sawHeader && !tokens.every(isNumberText)) {
-        sawHeader = true; // a header row of column names
-        continue;
-      }
-      if (columns >= 0 && tokens.length !== columns)
-        throw new UsageError(
-          `${source}:${lineNo}: has ${tokens.length} values, the rows above have ${columns}`,
-        );
-      columns = tokens.length;
-      if (length + columns > NUMPY_LIMITS.values)
-        throw new UsageError(`${source}: more than 2²⁸ values, the reader's limit`);
-      while (length + columns > data.length) {
-        const bigger = new Float64Array(data.length * 2);
-        bigger.set(data);
-        data = bigger;
-      }
-      let col = 1;
-      for (const t of tokens) {
-        data[length++] = toNumber(t, `${source}:${lineNo}:${col}`);
-        col++;
-      }
-      rows++;
-    }
-  }
-  if (jsonDepth !== 0) throw new UsageError(`${source}: the brackets do not balance`);
-  if (rows === 0) throw new UsageError(`${source} holds no numbers`);
-  return { data: data.slice(0, length), rows, columns, source };
 }
 
+/** The text reader's settings for a matrix: rows, and the cap of a numpy array. */
+const MATRIX = { matrix: true, cap: LIMITS.arrayValues } as const;
+
 /**
- * Class labels: integers 0 … classes − 1, one per row, from any vector source (an .npy of
- * ints, a CSV column, a list). One-hot rows are refused with a hint.
+ * Class labels: integers 0 … classes − 1, one per row of `logits`, from any vector source (an
+ * .npy of ints, a CSV column, a list). One-hot rows are refused with a hint; a bad label is named
+ * by its 0-based index, numpy-style.
  */
 export async function readLabels(
   spec: string,
   flag: string,
-  rows: number,
-  classes: number,
+  logits: Matrix,
   read: (spec: string, flag: string) => Promise<Float64Array>,
 ): Promise<Float64Array> {
+  const { rows, columns: classes } = logits;
   const { path, key } = splitSpec(spec);
   let labels: Float64Array;
+  let where = flag;
   if (/\.np[yz]$/i.test(path)) {
     const a = loadNumpy(path, flag, key);
-    const where = `${flag}: ${path}`;
+    where = `${flag}: ${path}${key === undefined ? "" : `#${key}`}`;
     if (
       a.shape.length === 2 &&
       a.shape[0] === rows &&
@@ -181,16 +162,19 @@ export async function readLabels(
         `${where} is a ${rows}×${classes} matrix, like one-hot labels; give class indices, e.g. np.save(path, y.argmax(axis=1))`,
       );
     labels = asVector(a, where);
-  } else labels = await read(spec, flag);
+  } else {
+    labels = await read(spec, flag);
+    if (spec !== "-" && !looksInline(spec)) where = `${flag}: ${path}`;
+  }
   if (labels.length !== rows)
     throw new UsageError(
-      `${flag}: ${labels.length} labels for ${rows} rows of logits; give one label per row`,
+      `${flag}: ${labels.length} label${labels.length === 1 ? "" : "s"} for ${rows} row${rows === 1 ? "" : "s"} of ${logits.source.replace(": ", " ")}; give one label per row`,
     );
   for (let i = 0; i < labels.length; i++) {
     const y = labels[i] as number;
     if (!Number.isInteger(y) || y < 0 || y >= classes)
       throw new UsageError(
-        `${flag}: label ${i} is ${y}; labels are class indices, integers from 0 to ${classes - 1}`,
+        `${where}[${i}] is ${y}; labels are class indices, integers from 0 to ${classes - 1} (indices count from 0)`,
       );
   }
   return labels;

@@ -16,14 +16,15 @@
  * complex numbers, strings, structured arrays, dates. A pickle is never unpickled or executed:
  * this reader has no code that could do it.
  *
- * Limits (so a bad file gets a message, not an out-of-memory abort): a header of at most
- * 10 000 bytes (numpy's own `max_header_size`), at most 2²⁸ values (2 GiB as float64) per
- * array, and an `.npz` file of at most 2 GiB.
+ * Limits (so a bad file gets a message, not an out-of-memory abort; limits.ts holds them with
+ * every other cap of the CLI): a header of at most 10 000 bytes (numpy's own `max_header_size`),
+ * at most 2²⁸ values (2 GiB as float64) per array, and an `.npz` file of at most 2 GiB.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { unzipSync } from "fflate";
-import { UsageError } from "./errors.js";
+import { describeError, UsageError } from "./errors.js";
+import { LIMITS } from "./limits.js";
 
 /** A numeric array read from a numpy file. */
 export interface NumpyArray {
@@ -34,16 +35,6 @@ export interface NumpyArray {
   /** numpy's dtype string, e.g. "<f4". */
   dtype: string;
 }
-
-/** The documented limits of the reader. */
-export const NUMPY_LIMITS = {
-  /** numpy's own default `max_header_size`. */
-  headerBytes: 10_000,
-  /** Values in one array: 2²⁸ (2 GiB as float64). */
-  values: 2 ** 28,
-  /** Size of an .npz file, read whole. */
-  npzBytes: 2 ** 31,
-} as const;
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
@@ -77,7 +68,9 @@ export function readNumpy(
     size = stat.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${label}: cannot read ${path}: ${(error as Error).message}`);
+    throw new UsageError(
+      `${label}: cannot read ${JSON.stringify(path)}: ${describeError(error as NodeJS.ErrnoException)}`,
+    );
   }
   if (/\.npz$/i.test(path)) return readNpz(path, size, label, key, preferred);
   if (key !== undefined)
@@ -86,7 +79,9 @@ export function readNumpy(
   try {
     fd = openSync(path, "r");
   } catch (error) {
-    throw new UsageError(`${label}: cannot read ${path}: ${(error as Error).message}`);
+    throw new UsageError(
+      `${label}: cannot read ${JSON.stringify(path)}: ${describeError(error as NodeJS.ErrnoException)}`,
+    );
   }
   try {
     const bytes: Bytes = {
@@ -114,8 +109,10 @@ function readNpz(
   preferred: string | undefined,
 ): NumpyArray {
   const where = `${label}: ${path}`;
-  if (size > NUMPY_LIMITS.npzBytes)
-    throw new UsageError(`${where} is ${size} bytes; .npz files are read up to 2 GiB`);
+  if (size > LIMITS.npzBytes)
+    throw new UsageError(
+      `${where} is ${size} bytes; the limit of an .npz file is ${LIMITS.npzBytes} (2 GiB)`,
+    );
   const zip = readFileSync(path);
   if (zip.length < 4 || zip[0] !== 0x50 || zip[1] !== 0x4b)
     throw new UsageError(`${where} is not an .npz file (not a zip archive)`);
@@ -161,9 +158,9 @@ function readNpz(
     entry = unzipSync(zip, {
       filter: (f) => {
         if (f.name !== `${chosen}.npy`) return false;
-        if (f.originalSize > NUMPY_LIMITS.values * 8 + NUMPY_LIMITS.headerBytes + 16)
+        if (f.originalSize > LIMITS.arrayValues * 8 + LIMITS.npyHeaderBytes + 16)
           throw new UsageError(
-            `${where}: ${JSON.stringify(chosen)} unpacks to ${f.originalSize} bytes, more than the reader's limit of 2²⁸ values`,
+            `${where}: ${JSON.stringify(chosen)} unpacks to ${f.originalSize} bytes, more than the limit of ${LIMITS.arrayValues} values`,
           );
         return true;
       },
@@ -208,9 +205,9 @@ function parseHeader(bytes: Bytes, where: string): Header {
   const view = new DataView(head.buffer);
   const start = major === 1 ? 10 : 12;
   const length = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
-  if (length > NUMPY_LIMITS.headerBytes)
+  if (length > LIMITS.npyHeaderBytes)
     throw new UsageError(
-      `${where}: the header is ${length} bytes, over the limit of ${NUMPY_LIMITS.headerBytes} (numpy's own)`,
+      `${where}: the header is ${length} bytes, over the limit of ${LIMITS.npyHeaderBytes} (numpy's own)`,
     );
   if (start + length > bytes.size)
     throw new UsageError(`${where} is truncated: it ends inside its header`);
@@ -287,9 +284,9 @@ function parseNpy(bytes: Bytes, where: string): NumpyArray {
       `${where} is ${h.shape.length}-D (${h.shape.join("×")}); give a vector or a matrix (rows of logits), e.g. a.reshape(-1, a.shape[-1])`,
     );
   const count = h.shape.reduce((a, b) => a * b, 1);
-  if (count > NUMPY_LIMITS.values)
+  if (count > LIMITS.arrayValues)
     throw new UsageError(
-      `${where} holds ${count} values, more than the reader's limit of 2²⁸ (${NUMPY_LIMITS.values})`,
+      `${where} holds ${count} values, more than the limit of ${LIMITS.arrayValues}`,
     );
   const need = count * h.itemsize;
   const have = bytes.size - h.dataOffset;

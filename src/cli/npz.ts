@@ -7,7 +7,7 @@
  */
 import { Zip, ZipPassThrough } from "fflate";
 import { UsageError } from "./errors.js";
-import { checkFormat, Sink, TableWriter } from "./output.js";
+import { checkFormat, type Format, Sink, TableWriter } from "./output.js";
 
 /** The bytes of an .npy file (format 1.0) holding `values` with the given shape. */
 export function npyBytes(values: Float64Array | string[], shape: number[]): Uint8Array {
@@ -64,6 +64,16 @@ export async function writeNpz(
   }
   zip.end();
   await flush();
+}
+
+/**
+ * Checks `--format` and, for npz, that the binary data does not go to a terminal: called before
+ * any work, so a long run is not wasted on an output it cannot write.
+ */
+export function checkOutput(format: string, out: string | undefined): Format {
+  const f = checkFormat(format);
+  if (f === "npz") checkBinaryTarget(out);
+  return f;
 }
 
 /** Refuses binary output to a terminal. */

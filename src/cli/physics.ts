@@ -3,7 +3,7 @@
  * `gibbs-softmax/models` (loaded only when a flag needs them, so plain runs stay fast).
  */
 import { UsageError } from "./errors.js";
-import { isNumberText, toNumber } from "./input.js";
+import { isNumberText, kBFlag, numberFlag } from "./input.js";
 
 /** A temperature ready for the library: the number, kB in matching units, and its unit. */
 export interface Physical {
@@ -25,15 +25,13 @@ export async function physicalTemperature(
 ): Promise<Physical> {
   const t = text.trim();
   if (isNumberText(t)) {
-    const kB = opts.kB === undefined ? 1 : toNumber(opts.kB, "--kB");
-    if (opts.kB !== undefined && !isNumberText(opts.kB))
-      throw new UsageError(`--kB: ${JSON.stringify(opts.kB)} is not a number`);
+    const kB = opts.kB === undefined ? 1 : kBFlag(opts.kB);
     if (opts.energyUnit !== undefined) {
       throw new UsageError(
         `${flag}: give the temperature with its unit (e.g. "${t} K") when --energy-unit is set`,
       );
     }
-    return { value: toNumber(t, flag), kB, unit: undefined };
+    return { value: numberFlag(t, flag), kB, unit: undefined };
   }
   if (!/^[+-]?(\d|\.\d|inf|∞)/i.test(t)) {
     throw new UsageError(
@@ -92,7 +90,7 @@ function flagNumber(value: string | undefined, flag: string, fallback?: number):
   }
   if (!isNumberText(value))
     throw new UsageError(`${flag}: ${JSON.stringify(value)} is not a number`);
-  return toNumber(value, flag);
+  return numberFlag(value, flag);
 }
 
 /** A spectrum from `gibbs-softmax/models`. */

@@ -44,8 +44,7 @@ import {
 } from "node:fs";
 import { basename, dirname, isAbsolute, join } from "node:path";
 import { promisify } from "node:util";
-import { OutputError } from "./errors.js";
-import { describeError } from "./input.js";
+import { describeError, OutputError } from "./errors.js";
 import { removeOnExit } from "./signals.js";
 import { checkStandardOutput, endForBrokenPipe, isBrokenPipe } from "./stdout.js";
 

@@ -6,8 +6,7 @@
  * script runs, which would throw the data away in silence, so the tool looks for that and refuses.
  */
 import { fstatSync, readFileSync, statSync } from "node:fs";
-import { OutputError } from "./errors.js";
-import { describeError } from "./input.js";
+import { describeError, OutputError } from "./errors.js";
 
 /** The exit status of a run cut short by its reader: 128 + SIGPIPE(13), as coreutils give. */
 export const BROKEN_PIPE_STATUS = 141;

@@ -11,21 +11,9 @@ import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Browser,
-  chromiumFound,
-  chromiumPath,
-  launchBrowser,
-  onCI,
-  root,
-  tempDir,
-} from "./harness.js";
+import { type Browser, launchBrowser, root, skipWithoutChromium, tempDir } from "./harness.js";
 
-const skip = !chromiumFound && !onCI;
-if (skip)
-  console.log(
-    `SKIPPING the HTML report browser test: no Chromium at ${chromiumPath} (set CHROMIUM_PATH, or install Debian's chromium)`,
-  );
+const skip = skipWithoutChromium("the HTML report browser test");
 
 interface PlotDiv {
   data?: { x?: ArrayLike<number>; y?: ArrayLike<number> }[];

@@ -20,6 +20,19 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const chromiumFound = existsSync(chromiumPath);
 export const onCI = process.env.CI === "true";
 
+/**
+ * True when a browser test should skip: no Chromium here and not CI (under CI=true it runs, and
+ * fails without Chromium). Says plainly what is skipped and how to get Chromium.
+ */
+export function skipWithoutChromium(what: string): boolean {
+  const skip = !chromiumFound && !onCI;
+  if (skip)
+    console.warn(
+      `SKIPPING ${what}: no Chromium at ${chromiumPath}. Install it with \`apt-get install chromium\` (or set CHROMIUM_PATH); with CI=true it runs and fails instead.`,
+    );
+  return skip;
+}
+
 /** Flags for a headless run in a container: no sandbox, no GPU, no network chatter. */
 export const chromiumArgs = [
   "--headless",

@@ -14,21 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulateIsing } from "../../src/montecarlo/index.js";
 import {
   type Browser,
-  chromiumFound,
-  chromiumPath,
   launchBrowser,
-  onCI,
   root,
   type Served,
   serveStatic,
+  skipWithoutChromium,
   tempDir,
 } from "./harness.js";
 
-const skip = !chromiumFound && !onCI;
-if (skip)
-  console.log(
-    `SKIPPING the Monte Carlo worker browser test: no Chromium at ${chromiumPath} (set CHROMIUM_PATH, or install Debian's chromium)`,
-  );
+const skip = skipWithoutChromium("the Monte Carlo worker browser test");
 
 interface WorkerResult {
   runs: number[][];

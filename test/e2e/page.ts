@@ -13,9 +13,9 @@ import {
   chromiumFound,
   chromiumPath,
   launchBrowser,
-  onCI,
   type Served,
   serveStatic,
+  skipWithoutChromium,
   tempDir,
 } from "./harness.js";
 
@@ -43,13 +43,7 @@ declare const document: {
 };
 declare function requestAnimationFrame(callback: () => void): number;
 
-export const skip = !chromiumFound && !onCI;
-if (skip) {
-  console.warn(
-    `test/e2e: SKIPPING the browser tests: no Chromium at ${chromiumPath}. Install it with ` +
-      "`apt-get install chromium` (or set CHROMIUM_PATH); with CI=true these tests run and fail instead.",
-  );
-}
+export const skip = skipWithoutChromium("the browser tests (test/e2e)");
 
 export interface Demo {
   page: Page;

@@ -109,8 +109,9 @@ function run(command: string, args: string[]): SpawnSyncReturns<string> {
   return r;
 }
 
-/** The CLI, run to the end. */
+/** The CLI as users run it (node dist/cli/main.js), run to the end. */
 export function cli(args: string[], options: { cwd?: string; input?: string } = {}) {
+  if (!existsSync(main)) throw new Error("dist/ is missing: run `npm run build` first");
   const r = spawnSync(process.execPath, [main, ...args], {
     encoding: "utf8",
     cwd: options.cwd,

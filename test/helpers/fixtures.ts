@@ -10,6 +10,16 @@ import { readFileSync } from "node:fs";
 import { requireLists } from "./lists.js";
 import { ulpDistance } from "./ulp.js";
 
+/** The six quantities of a thermodynamic state, as `thermodynamics()` and `sweep()` name them. */
+export const THERMO_FIELDS = [
+  "logZ",
+  "freeEnergy",
+  "internalEnergy",
+  "entropy",
+  "heatCapacity",
+  "energyVariance",
+] as const;
+
 /** A double as stored in the JSON. */
 export type Encoded = number | "Infinity" | "-Infinity" | "-0";
 

@@ -3,17 +3,11 @@
  * 50 digits, re-checked at 80; 25 significant digits written, so JSON.parse rounds correctly).
  */
 import { readFileSync } from "node:fs";
+import { THERMO_FIELDS } from "../helpers/fixtures.js";
 import { requireLists } from "../helpers/lists.js";
 
 /** The six quantities of a state, as in `thermodynamics()`. */
-export const FIELDS = [
-  "logZ",
-  "freeEnergy",
-  "internalEnergy",
-  "entropy",
-  "heatCapacity",
-  "energyVariance",
-] as const;
+export const FIELDS = THERMO_FIELDS;
 export type Field = (typeof FIELDS)[number];
 export type State = Record<Field, number>;
 

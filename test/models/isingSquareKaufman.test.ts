@@ -5,24 +5,12 @@
  * against Ferdinand and Fisher's asymptotic law C/L² ≈ (8/π)·K_c²·ln L at T_c; and
  * onsagerMagnetization against Yang's formula in mpmath.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isingSquare, isingSquareKaufman, onsagerMagnetization } from "../../src/models/index.js";
+import { loadMonteCarloReferences, TC } from "../helpers/montecarlo.js";
+import { FIELDS } from "./fixtures.js";
 
-interface Fixture {
-  kaufman: {
-    size: number;
-    temperature: number;
-    energyPerSpin: number;
-    heatCapacityPerSpin: number;
-  }[];
-  onsager: { temperature: number; magnetization: number }[];
-}
-const fixture = JSON.parse(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "montecarlo.json"), "utf8"),
-) as Fixture;
-const TC = 2 / Math.log(1 + Math.SQRT2);
+const fixture = loadMonteCarloReferences();
 
 describe("isingSquareKaufman", () => {
   it("matches Kaufman's formula in mpmath (L = 4 … 64 around T_c) to 1e−12", () => {
@@ -60,15 +48,7 @@ describe("isingSquareKaufman", () => {
         const x = a.exact(T);
         const y = b.exact(T);
         const bound = 10 * Math.exp(4 / t) * 1e-16;
-        const keys = [
-          "logZ",
-          "freeEnergy",
-          "internalEnergy",
-          "entropy",
-          "heatCapacity",
-          "energyVariance",
-        ] as const;
-        for (const k of keys)
+        for (const k of FIELDS)
           expect(Math.abs(x[k] / y[k] - 1), `${k} at L = ${L}, T = ${T}`).toBeLessThan(bound);
       }
     }

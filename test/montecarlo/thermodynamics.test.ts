@@ -9,27 +9,13 @@
  * (40 blocks, each much longer than the autocorrelation time; the jackknife itself is checked on
  * independent samples in statistics.test.ts).
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isingSquare } from "../../src/models/index.js";
 import type { IsingAlgorithm } from "../../src/montecarlo/index.js";
 import { binningAnalysis, jackknife, simulateIsing } from "../../src/montecarlo/index.js";
+import { loadMonteCarloReferences, type MonteCarloReferences, TC } from "../helpers/montecarlo.js";
 
-interface Fixture {
-  kaufman: {
-    size: number;
-    temperature: number;
-    energyPerSpin: number;
-    heatCapacityPerSpin: number;
-  }[];
-  onsager: { temperature: number; magnetization: number }[];
-}
-const fixture = JSON.parse(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "montecarlo.json"), "utf8"),
-) as Fixture;
-
-const TC = 2 / Math.log(1 + Math.SQRT2);
+const fixture = loadMonteCarloReferences();
 
 /** Heat capacity per spin, Var(E)/(T²N), of a series of total energies. */
 function heatCapacityOf(T: number, N: number) {
@@ -88,7 +74,7 @@ describe("E/N and C/N near T_c match Kaufman's exact finite lattice", () => {
         (k) => k.size === L && Math.abs(k.temperature - T) < 1e-12,
       );
       expect(found.length, `one fixture row for L = ${L}, T = ${T}`).toBe(1);
-      const exact = found[0] as Fixture["kaufman"][number];
+      const exact = found[0] as MonteCarloReferences["kaufman"][number];
       if (L <= 5) {
         // The library's Kaufman closed forms agree with the 60-digit fixture.
         const model = isingSquare({ size: L }).exact(T);
