@@ -379,3 +379,63 @@ describe.skipIf(skipNumpy)("the doors of calibrate and batch sweeps", () => {
     expect(r.err).toBe("");
   });
 });
+
+describe("lists and files: no entry is skipped or cut", () => {
+  it("refuses an empty entry in a list, naming the character (from 1)", () => {
+    for (const [list, place] of [
+      ["1,,2", "between two separators (character 3)"],
+      [",1,2", "before the first value (character 1)"],
+      ["1,2,", "at the end (character 4)"],
+    ] as const) {
+      const r = run(["softmax", "--logits", list]);
+      expect(r.code, list).toBe(2);
+      expect(r.err).toBe(
+        `gibbs-softmax: --logits: the list ${JSON.stringify(list)} has an empty entry ${place}\n`,
+      );
+    }
+    // Separators with spaces around them are one separator, as before.
+    expect(run(["softmax", "--logits", "1, 2; 3", "--format", "jsonl"]).code).toBe(0);
+  });
+  it("refuses an empty entry in a text or JSON file, naming line and column", () => {
+    writeFileSync(join(dir, "empty.txt"), "1, 2\n3,,4\n");
+    writeFileSync(join(dir, "trailing.json"), "[1, 2,]\n");
+    writeFileSync(join(dir, "lines.json"), "[1,\n 2,\n 3]\n");
+    const e = run(["softmax", "--logits", join(dir, "empty.txt")]);
+    expect(e.code).toBe(2);
+    expect(e.err).toContain(
+      "empty.txt:2:3: an empty entry: two separators with no value between them",
+    );
+    const t = run(["softmax", "--logits", join(dir, "trailing.json")]);
+    expect(t.code).toBe(2);
+    expect(t.err).toContain("trailing.json:1:6: a separator with no value after it (before the ])");
+    // A comma at the end of a line inside brackets is JSON's own layout, not an empty entry.
+    const ok = run(["softmax", "--logits", join(dir, "lines.json"), "--format", "jsonl"]);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out.trim().split("\n")).toHaveLength(3);
+  });
+  it("reads a CSV file of one row (no header) across the row, not just its first field", () => {
+    writeFileSync(join(dir, "row.csv"), "1,2,3\n");
+    const r = run(["softmax", "--logits", join(dir, "row.csv"), "--format", "jsonl"]);
+    expect(r.code, r.err).toBe(0);
+    // softmax([1, 2, 3]) = e^i / (e + e² + e³): 0.09003057317038046, … (closed form)
+    expect(
+      r.out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).logit),
+    ).toEqual([1, 2, 3]);
+    // With a header, the first column stays the default (one value here).
+    writeFileSync(join(dir, "named.csv"), "energy,degeneracy\n0,2\n");
+    const h = run([
+      "gibbs",
+      "--energies",
+      join(dir, "named.csv"),
+      "--temperature",
+      "1",
+      "--format",
+      "jsonl",
+    ]);
+    expect(h.code, h.err).toBe(0);
+    expect(h.out.trim().split("\n")).toHaveLength(1);
+  });
+});

@@ -111,6 +111,26 @@ export function looksInline(spec: string): boolean {
 
 /** Reads an inline list like "0,1,1,2" or "1 2 3"; a bad item is named by its 0-based index. */
 export function inlineVector(spec: string, name: string): Float64Array {
+  // Commas and semicolons separate entries, so none may be empty (`1,,2`, `,1`, `1,`): an empty
+  // entry is a typing mistake, never skipped. Characters count from 1.
+  const entries = spec.split(/[,;]/);
+  if (entries.length > 1) {
+    let at = 0;
+    entries.forEach((entry, k) => {
+      if (entry.trim() === "") {
+        const place =
+          k === 0
+            ? "before the first value"
+            : k === entries.length - 1
+              ? "at the end"
+              : "between two separators";
+        throw new UsageError(
+          `${name}: the list ${excerpt(spec)} has an empty entry ${place} (character ${Math.min(at + entry.length, spec.length - 1) + 1})`,
+        );
+      }
+      at += entry.length + 1;
+    });
+  }
   const tokens = spec.split(/[\s,;]+/).filter((t) => t !== "");
   if (tokens.length === 0) throw new UsageError(`${name}: the list is empty`);
   if (tokens.length > LIMITS.values)
@@ -269,6 +289,18 @@ export async function scanText(
   let rows = 0;
   let rowLine = 1;
   let headerOpen = matrix;
+  // Separators: an empty entry (`1,,2`), a separator before the first value (`,1` or `[,1]`)
+  // or after the last (`1,]`, a trailing `1,` at the end, or at a row's end in a matrix) is a
+  // mistake, never skipped: the state is "start" (nothing yet), "value" or "sep".
+  let sep: "start" | "value" | "sep" = "start";
+  let sepLine = 1;
+  let sepCol = 0;
+  const noSeparatorAfter = (what: string) => {
+    if (sep === "sep")
+      throw new UsageError(
+        `${label}:${sepLine}:${sepCol}: a separator with no value after it (${what})`,
+      );
+  };
   const header: { text: string; where: string }[] = [];
   let headerChars = 0;
   const where = () =>
@@ -328,6 +360,10 @@ export async function scanText(
       const b = chunk[k] as number;
       if (b === 10) {
         flush();
+        if (matrix && depth === 0 && !comment) {
+          noSeparatorAfter("at the end of the row");
+          sep = "start";
+        }
         if (matrix && depth === 0) endRow();
         comment = false;
         line++;
@@ -347,6 +383,7 @@ export async function scanText(
           break;
         case 91: // [
           flush();
+          sep = "start";
           if (++depth > (matrix ? 2 : 1))
             throw new UsageError(
               `${label}:${line}:${col}: nested arrays are not a ${matrix ? "matrix (rows of numbers)" : "vector"}`,
@@ -358,6 +395,8 @@ export async function scanText(
           break;
         case 93: // ]
           flush();
+          noSeparatorAfter("before the ]");
+          sep = "value";
           if (matrix && depth <= 0)
             throw new UsageError(`${label}:${line}:${col}: a ] without its [`);
           depth--;
@@ -366,14 +405,26 @@ export async function scanText(
         case 32:
         case 9:
         case 13:
+          flush();
+          break;
         case 44: // ,
         case 59: // ;
           flush();
+          if (sep !== "value")
+            throw new UsageError(
+              sep === "sep"
+                ? `${label}:${line}:${col}: an empty entry: two separators with no value between them`
+                : `${label}:${line}:${col}: a separator before the first value`,
+            );
+          sep = "sep";
+          sepLine = line;
+          sepCol = col;
           break;
         default:
           if (len === 0) {
             tokenLine = line;
             tokenCol = col;
+            sep = "value";
           }
           if ((b & 0xc0) !== 0x80 && ++chars > LIMITS.tokenCharacters) {
             throw new UsageError(
@@ -386,6 +437,7 @@ export async function scanText(
     }
   }
   flush();
+  noSeparatorAfter("at the end");
   if (matrix) {
     endRow();
     if (depth !== 0) throw new UsageError(`${label}: the brackets do not balance`);
@@ -473,6 +525,9 @@ async function readCsv(
   if (index !== undefined && index < 0)
     throw new UsageError(`${label}#${column}: columns are numbered from 1`);
   let first = true;
+  let header = false;
+  let dataRows = 0;
+  let firstRow: { record: string[]; line: number } | undefined;
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
@@ -481,6 +536,7 @@ async function readCsv(
       if (first) {
         first = false;
         if (isHeader(record)) {
+          header = true;
           // A header row: pick the named column (or the first).
           if (index === undefined) {
             index =
@@ -501,6 +557,7 @@ async function readCsv(
           );
         }
       }
+      if (++dataRows === 1) firstRow = { record, line: info.lines };
       const i = index ?? 0;
       const field = record[i];
       if (field === undefined) {
@@ -528,5 +585,21 @@ async function readCsv(
     throw error;
   }
   if (out.length === 0) throw new UsageError(`${label}: no numbers found`);
+  // One row of several fields, no header and no column asked for: a row vector (as
+  // np.savetxt(f, a[None], delimiter=",") writes one), read across rather than cut to its first
+  // field.
+  if (dataRows === 1 && !header && column === undefined && firstRow !== undefined) {
+    const { record, line } = firstRow;
+    if (record.length > 1) {
+      return Float64Array.from(record, (field, i) => {
+        const where = `${label}:${line}:${i + 1}`;
+        if (field.length > LIMITS.tokenCharacters)
+          throw new UsageError(
+            `${where}: a value longer than ${LIMITS.tokenCharacters} characters`,
+          );
+        return toNumber(field, where);
+      });
+    }
+  }
   return out.result();
 }
