@@ -45,6 +45,7 @@ const NEEDS_BUILD = [
   "test/parallel.test.ts",
   "test/sweep-kb.test.ts",
   "test/bench-smoke.test.ts",
+  "test/calibration-reference.test.ts",
 ];
 
 const originals = new Map();
