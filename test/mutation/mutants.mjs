@@ -554,9 +554,9 @@ export const MUTANTS = [
   {
     id: "fit-scale-dropped",
     file: "src/bridge/fitTemperature.ts",
-    what: "fitTemperature forgets to undo the 2⁻⁶⁴ scaling of rows spanning beyond 2⁹⁶⁰",
-    find: "const mean = first / sum / s;",
-    replace: "const mean = first / sum;",
+    what: "fitTemperature forgets to undo the 2⁻⁵⁴⁰ scaling of logits spanning beyond 2⁵⁰⁰",
+    find: "const mean = scaled / scale;",
+    replace: "const mean = scaled;",
     tests: FIT,
   },
   {
