@@ -89,6 +89,14 @@ export const MUTANTS = [
     replace: "const target = f.topP * mass * REACH;",
     tests: SAMPLING,
   },
+  {
+    id: "topP-after-topK-mass-one",
+    file: "src/softmax/sample.ts",
+    what: "on the candidates, top-p after top-k measures against 1 (the largest weight), not the kept mass",
+    find: "return chain(kept, f, 0, kept.massHi + kept.massLo, false) || kept;",
+    replace: "return chain(kept, f, 0, 1, false) || kept;",
+    tests: SAMPLING,
+  },
   // ---- Sampling ----
   {
     id: "sample-misweight-1pc",
@@ -383,7 +391,7 @@ export const MUTANTS = [
   {
     id: "logSoftmax-masked-zero",
     file: "src/softmax/logSoftmax.ts",
-    what: "logSoftmax with onAllMasked: \"zeros\" fills log-probabilities 0 instead of −Infinity",
+    what: 'logSoftmax with onAllMasked: "zeros" fills log-probabilities 0 instead of −Infinity',
     find: 'prepareLogits("logSoftmax", z, options, Number.NEGATIVE_INFINITY)',
     replace: 'prepareLogits("logSoftmax", z, options, 0)',
     tests: MASKED,
@@ -500,7 +508,8 @@ export const MUTANTS = [
     file: "src/calibration/reliabilityBins.ts",
     what: "equal-width bins are [lo, hi) instead of (lo, hi]",
     find: "      while (b > 0 && v <= edge(b)) b--;\n      while (b < B - 1 && v > edge(b + 1)) b++;",
-    replace: "      while (b > 0 && v < edge(b)) b--;\n      while (b < B - 1 && v >= edge(b + 1)) b++;",
+    replace:
+      "      while (b > 0 && v < edge(b)) b--;\n      while (b < B - 1 && v >= edge(b + 1)) b++;",
     tests: CALIBRATION,
   },
   {
@@ -605,16 +614,16 @@ export const MUTANTS = [
     id: "compiled-divide-dims",
     file: "src/units/compiledExpression.ts",
     what: "a quotient's dimension adds the divisor's instead of subtracting it",
-    find: 'x + (b[i] ?? 0) : x - (b[i] ?? 0)',
-    replace: 'x + (b[i] ?? 0) : x + (b[i] ?? 0)',
+    find: "x + (b[i] ?? 0) : x - (b[i] ?? 0)",
+    replace: "x + (b[i] ?? 0) : x + (b[i] ?? 0)",
     tests: UNITS,
   },
   {
     id: "compiled-nan-true",
     file: "src/units/compiledExpression.ts",
     what: "a conditional takes NaN as true (mathjs takes it as false)",
-    find: "(typeof v === \"number\" ? v !== 0 && !Number.isNaN(v) : v)",
-    replace: "(typeof v === \"number\" ? v !== 0 : v)",
+    find: '(typeof v === "number" ? v !== 0 && !Number.isNaN(v) : v)',
+    replace: '(typeof v === "number" ? v !== 0 : v)',
     tests: UNITS,
   },
   {
