@@ -233,6 +233,63 @@ describe("fitTemperature (temperature scaling)", () => {
       ).temperature,
     ).toBe(0);
   });
+  it("with a label tied with another maximum, the loss falls to its infimum (ln 2)/2, not to 0", () => {
+    // Row [1, 1] labelled 0 loses ln 2 at every τ (a tie); row [2, 0] labelled 0 loses
+    // ln(1 + e^{−2/τ}), which falls to 0 as τ → 0. The mean falls to (ln 2)/2 and never below: no
+    // label is the strict argmax of every row, so τ = 0 with loss 0 would be wrong.
+    const fit = fitTemperature(
+      [
+        [1, 1],
+        [2, 0],
+      ],
+      [0, 0],
+    );
+    expect(fit.temperature).toBeGreaterThan(0);
+    expect(Math.abs(fit.loss - Math.LN2 / 2)).toBeLessThanOrEqual(2 ** -54);
+    expect(fit.lossAtOne).toBeCloseTo((Math.LN2 + Math.log1p(Math.exp(-2))) / 2, 15);
+  });
+  it("finds τ = 2·10³⁰⁰/ln 2 for logits spanning 10³⁰⁰, whose variance is beyond the double range", () => {
+    // Scaling every logit by s scales the minimiser by s: the three-row example above with
+    // s = 10³⁰⁰. τ = 2e300/ln 2 = 2.8853900817779268147…e300 (mpmath, 40 digits, from the double
+    // 2e300). The loss is the unscaled one, (2 ln 1.5 + ln 3)/3.
+    const fit = fitTemperature(
+      [
+        [2e300, 0],
+        [0, 2e300],
+        [2e300, 0],
+      ],
+      [0, 1, 1],
+    );
+    expect(Math.abs(fit.temperature - 2.885390081777927e300)).toBeLessThan(1e-14 * fit.temperature);
+    expect(fit.loss).toBeCloseTo((2 * Math.log(1.5) + Math.log(3)) / 3, 14);
+  });
+  it("scales its answer exactly with the logits, up to spans near the double range", () => {
+    // τ*(2ᵏ·z) = 2ᵏ·τ*(z) exactly in real numbers; the fits agree to 1e−14 (random rows, labels
+    // right 70 % of the time, from the golden-section test above).
+    let s = 777;
+    const rand = () => {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      return s / 4294967296;
+    };
+    const rows: number[][] = [];
+    const labels: number[] = [];
+    for (let r = 0; r < 50; r++) {
+      const row = Array.from({ length: 4 }, () => 6 * rand() - 3);
+      rows.push(row);
+      labels.push(rand() < 0.7 ? row.indexOf(Math.max(...row)) : Math.floor(rand() * 4));
+    }
+    const base = fitTemperature(rows, labels).temperature;
+    expect(base).toBeGreaterThan(0.1);
+    expect(base).toBeLessThan(10);
+    for (const k of [-300, 100, 499, 501, 900, 1020]) {
+      const f = 2 ** k;
+      const fit = fitTemperature(
+        rows.map((row) => row.map((z) => z * f)),
+        labels,
+      );
+      expect(Math.abs(fit.temperature / f - base), `2^${k}`).toBeLessThan(1e-14 * base);
+    }
+  });
   it("refuses bad labels and logits, naming the row", () => {
     expect(() => fitTemperature([[1, 2]], [2])).toThrow(/labels\[0\]/);
     expect(() => fitTemperature([[1, 2]], [0.5])).toThrow(/labels\[0\]/);

@@ -36,6 +36,25 @@ describe("thermodynamics where U, Var(E) and C cancel or underflow", () => {
     expect(t.internalEnergy).toBe(-2.2638121805579637e-37);
     expect(t.probabilities[1]).toBe(3.7730203009299394e-40);
   });
+  it("measures from the mode when the energies span beyond the double range (E = ∓1e308)", () => {
+    // E = [−1e308, 1e308], g = [1, 1e300], T = 1e307: x₁ = 2e308/1e307 = 20, p₀ = 1/(1 + 1e300·e⁻²⁰),
+    // so the mode is the upper level, far from the ground state, and E − m spans 2e308. mpmath
+    // (60 digits, from the exact doubles): C/kB = x₁²·p₀·p₁ = 1.94066078163916207…e−289,
+    // S/kB = ln(1 + 1e300·e⁻²⁰) + p₁·x₁ = 690.775527898213705…, U = 1e308 rounded, and
+    // Var(E) = 1.94e325, beyond the double range.
+    for (const backend of ["auto", "js"] as const) {
+      setKernelBackend(backend);
+      const t = thermodynamics([-1e308, 1e308], { degeneracies: [1, 1e300], temperature: 1e307 });
+      expect(ulpDistance(t.heatCapacity, 1.940660781639162e-289), backend).toBeLessThanOrEqual(4);
+      expect(ulpDistance(t.entropy, 690.7755278982137)).toBeLessThanOrEqual(4);
+      expect(t.internalEnergy).toBe(1e308);
+      expect(t.energyVariance).toBe(Number.POSITIVE_INFINITY);
+      expect(ulpDistance(t.probabilities[0] as number, 4.851651954097905e-292)).toBeLessThanOrEqual(
+        4,
+      );
+    }
+    setKernelBackend("auto");
+  });
   for (const c of cases) {
     it(`${c.name}: every quantity within 4 ulp`, () => {
       for (const backend of ["auto", "js"] as const) {

@@ -243,17 +243,28 @@ describe("the Rows forms", () => {
       columns,
       temperature: 0.8,
     });
-    const kl = klDivergenceRows(m, Array.from(m2), { columns, temperature: 0.8 });
+    // Every pairing of typed and plain matrices: each row of p against its own row of q.
+    const forms = (v: Float64Array) => [v, Array.from(v)];
+    const byTypedProbabilities = crossEntropyRows(m, probabilities, { columns, temperature: 0.8 });
+    const kls = forms(m).flatMap((p) =>
+      forms(m2).map((q) => klDivergenceRows(p, q, { columns, temperature: 0.8 })),
+    );
+    expect(kls.length).toBe(4);
     for (let r = 0; r < rows; r++) {
       const row = m.subarray(r * columns, (r + 1) * columns);
       const row2 = m2.subarray(r * columns, (r + 1) * columns);
       const q = probabilities.subarray(r * columns, (r + 1) * columns);
       expect(byIndex[r]).toBe(crossEntropy(row, classes[r] as number, { temperature: 0.8 }));
       expect(byProbabilities[r]).toBe(crossEntropy(row, q, { temperature: 0.8 }));
-      expect(kl[r]).toBe(klDivergence(row, row2, { temperature: 0.8 }));
+      expect(byTypedProbabilities[r]).toBe(crossEntropy(row, q, { temperature: 0.8 }));
+      const expected = klDivergence(row, row2, { temperature: 0.8 });
+      for (const kl of kls) expect(kl[r]).toBe(expected);
     }
+    // The rows differ, so a row read at the wrong place cannot give the same numbers.
+    expect(new Set(Array.from(kls[0] as Float64Array)).size).toBe(rows);
     const out = [0, 0, 0, 0, 0];
-    expect(klDivergenceRows(m, m2, { columns, out })).toBe(out);
+    expect(klDivergenceRows(m, m2, { columns, temperature: 0.8, out })).toBe(out);
+    expect(out).toEqual(Array.from(kls[0] as Float64Array));
   });
 
   it("name the row and column of a bad entry, and check the shapes", () => {

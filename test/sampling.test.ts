@@ -466,6 +466,32 @@ describe("the linear-time filters against the sorting reference", () => {
     checkDistribution(z, { topK: 2500, topP: 0.5 });
   });
 
+  it("decides by hand the cases the mutation pass needs (docs/testing.md), on every path", () => {
+    const support = (z: number[], f: Filters) =>
+      Array.from(samplingDistribution(z, f), (p) => (p > 0 ? 1 : 0));
+    const cases: [number[], Filters, number[]][] = [
+      // The dense path (τ = ±∞ and 0 take no candidates): top-k 2 keeps two equal states, and
+      // top-p 0.5 of what they carry keeps one (0.5 of the whole mass would keep both).
+      [[0, 1, 2, 3], { temperature: Number.POSITIVE_INFINITY, topK: 2, topP: 0.5 }, [1, 0, 0, 0]],
+      [[5, 5, 5, 1], { temperature: 0, topK: 2, topP: 0.5 }, [1, 0, 0, 0]],
+      // Candidates: weights ∝ 10, 6, 3, 1; top-k 3 leaves 10/19, 6/19, 3/19, and top-p 0.6 of that
+      // needs the first two (10/19 < 0.6 ≤ 16/19): [10/16, 6/16].
+      [[10, 6, 3, 1].map(Math.log), { topK: 3, topP: 0.6 }, [1, 1, 0, 0]],
+      // min-p first at τ = 2: p/p_max = e^{(z − z_max)/2} ≥ 0.4 for z ≥ 2·ln 0.4 = −1.83.
+      [[0, -1, -1.5, -3], { temperature: 2, minP: 0.4 }, [1, 1, 1, 0]],
+      // Two logits a subnormal apart have equal weights e^{−1}: a tie at the k-th, which goes to
+      // the lower index, the one with the smaller logit.
+      [[1, -5e-324, 0, -5], { topK: 2 }, [1, 1, 0, 0]],
+    ];
+    for (const [z, f, kept] of cases) {
+      expect(support(z, f), JSON.stringify(f)).toEqual(kept);
+      checkDistribution(z, f);
+    }
+    const p = samplingDistribution([10, 6, 3, 1].map(Math.log), { topK: 3, topP: 0.6 });
+    expect(Math.abs((p[0] as number) - 0.625)).toBeLessThan(1e-15);
+    expect(Math.abs((p[1] as number) - 0.375)).toBeLessThan(1e-15);
+  });
+
   it("leaves its input alone and works on Float32Array logits", () => {
     const z = Float32Array.from({ length: 20_000 }, (_, i) => Math.sin(i) * 8);
     const copy = Float32Array.from(z);

@@ -50,7 +50,9 @@ interface Rows {
  * 1e308). Every returned number is finite but the documented τ = Infinity: the loss, slope and
  * curvature are averaged row by row, so a thousand rows of logits near 1e308 neither overflow nor
  * produce NaN (fitTemperature([[1e308, −1e308]], [1]) is a RangeError naming row 0, not a NaN
- * loss). Each logit and label is read once (array-likes are copied).
+ * loss); logits spanning more than 2⁵⁰⁰ have their moments measured in units of 2⁵⁴⁰, so the
+ * curvature (about the squared span) never overflows and the fit scales with the logits up to the
+ * double range. Each logit and label is read once (array-likes are copied).
  *
  * @param logits - rows of logits (an array of vectors, or one flat matrix with `columns`).
  * @param labels - the true class of each row.
@@ -112,7 +114,8 @@ export function fitTemperature(
     }
   }
   const scratch = new Float64Array(widest(M));
-  const at = (beta: number) => moments(M, y, beta, scratch);
+  const scale = spreadScale(M);
+  const at = (beta: number) => moments(M, y, beta, scratch, scale);
   const lossAtOne = at(1).loss;
   // Every label the strict argmax: L′(β) < 0 for all β, the loss falls to 0 as τ → 0.
   if (separable) return { temperature: 0, loss: 0, lossAtOne, iterations: 0 };
@@ -133,7 +136,8 @@ export function fitTemperature(
     if (m.slope === 0) break;
     if (m.slope < 0) lo = beta;
     else hi = beta;
-    let next = m.curvature > 0 ? beta - m.slope / m.curvature : Number.NaN;
+    // L″ is held scaled by scale² (it may exceed the double range): L′/L″ = (L′·scale)/(L″·scale²)·scale.
+    let next = m.curvature > 0 ? beta - ((m.slope * scale) / m.curvature) * scale : Number.NaN;
     // Converged: the Newton step is below the rounding of β (a step to a bracket end would
     // only bisect away from the root).
     if (Math.abs(next - beta) <= 1e-15 * beta) break;
@@ -171,17 +175,14 @@ function widest(M: Rows): number {
 }
 
 /**
- * Mean loss, slope L′ and curvature L″ at β, each row shifted by its maximum (so d ≤ 0 and each
- * row's spread is finite, checked above): one table exp per logit, the weights kept in `scratch`
- * for the second, centred pass of the variance. Each row's terms are divided by the row count
- * before they are added, so the means never overflow; a weight that underflows to 0 is skipped
- * rather than multiplied by a d² that overflows.
+ * The power of two the moments are measured in: 1, or 2⁻⁵⁴⁰ when some row's finite logits span
+ * more than 2⁵⁰⁰. The curvature L″ = mean Var(z) of logits spanning 10³⁰⁰ is about 10⁶⁰⁰, beyond
+ * the double range, while the Newton step L′/L″ is an ordinary number: in units of 2⁵⁴⁰ every
+ * deviation is below 2⁴⁸⁴ and its square below 2⁹⁶⁸ (exact scalings, and no change at all for
+ * ordinary logits).
  */
-function moments(M: Rows, y: ArrayLike<number>, beta: number, scratch: Float64Array) {
+function spreadScale(M: Rows): number {
   const z = M.data;
-  let loss = 0;
-  let slope = 0;
-  let curvature = 0;
   for (let r = 0; r < M.rows; r++) {
     const { start, end } = M.rowAt(r);
     let max = Number.NEGATIVE_INFINITY;
@@ -191,8 +192,38 @@ function moments(M: Rows, y: ArrayLike<number>, beta: number, scratch: Float64Ar
       if (v > max) max = v;
       if (v < min && v !== Number.NEGATIVE_INFINITY) min = v;
     }
-    // Differences beyond 2^960 are summed scaled by 2⁻⁶⁴ (exact), so the sum cannot overflow.
-    const s = max - min > 2 ** 960 ? 2 ** -64 : 1;
+    if (max - min > 2 ** 500) return 2 ** -540;
+  }
+  return 1;
+}
+
+/**
+ * Mean loss, slope L′ and curvature L″ at β, each row shifted by its maximum (so d ≤ 0 and each
+ * row's spread is finite, checked above): one table exp per logit, the weights kept in `scratch`
+ * for the second, centred pass of the variance. Deviations are measured in units of 1/scale
+ * (`spreadScale`), so neither the mean nor the variance overflows; L″ is returned times scale².
+ * Each row's terms are divided by the row count before they are added, so the means never
+ * overflow; a weight that underflows to 0 is skipped rather than multiplied by a d² that
+ * overflows.
+ */
+function moments(
+  M: Rows,
+  y: ArrayLike<number>,
+  beta: number,
+  scratch: Float64Array,
+  scale: number,
+) {
+  const z = M.data;
+  let loss = 0;
+  let slope = 0;
+  let curvature = 0;
+  for (let r = 0; r < M.rows; r++) {
+    const { start, end } = M.rowAt(r);
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = start; i < end; i++) {
+      const v = z[i] as number;
+      if (v > max) max = v;
+    }
     let sum = 0;
     let first = 0;
     for (let i = start; i < end; i++) {
@@ -201,15 +232,17 @@ function moments(M: Rows, y: ArrayLike<number>, beta: number, scratch: Float64Ar
       scratch[i - start] = w;
       if (w !== 0) {
         sum += w;
-        first += w * (d * s);
+        first += w * (d * scale);
       }
     }
-    const mean = first / sum / s;
+    // ⟨z⟩ − max, in units of 1/scale and in logit units.
+    const scaled = first / sum;
+    const mean = scaled / scale;
     let second = 0;
     for (let i = start; i < end; i++) {
       const w = scratch[i - start] as number;
       if (w === 0) continue;
-      const c = (z[i] as number) - max - mean;
+      const c = ((z[i] as number) - max) * scale - scaled;
       second += w * c * c;
     }
     const dy = (z[start + (y[r] as number)] as number) - max;

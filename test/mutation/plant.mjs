@@ -9,6 +9,8 @@
  *   npm run test:mutants -- --list        # list them
  *   npm run test:mutants -- --without test/a.test.ts,test/b.test.ts
  *                                         # as if those test files did not exist (what they add)
+ *   npm run test:mutants -- --json out.json
+ *                                         # also write every result, with every failing test
  *
  * The source is restored after each mutant (also on Ctrl-C). A mutant of the WebAssembly kernel,
  * or one whose tests need dist/ (the CLI, sweepParallel), is built first (`npm run build`), and
@@ -30,8 +32,17 @@ if (args.includes("--list")) {
 }
 const withoutIndex = args.indexOf("--without");
 const without = withoutIndex >= 0 ? (args[withoutIndex + 1] ?? "").split(",") : [];
+const jsonIndex = args.indexOf("--json");
+const jsonOut = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
+if (jsonIndex >= 0 && (jsonOut === undefined || jsonOut.startsWith("--"))) {
+  console.error("--json needs a file name: npm run test:mutants -- --json out.json");
+  process.exit(2);
+}
 const filter = args.find(
-  (a, i) => !a.startsWith("--") && (withoutIndex < 0 || i !== withoutIndex + 1),
+  (a, i) =>
+    !a.startsWith("--") &&
+    (withoutIndex < 0 || i !== withoutIndex + 1) &&
+    (jsonIndex < 0 || i !== jsonIndex + 1),
 );
 const chosen = MUTANTS.filter((m) => filter === undefined || m.id.includes(filter));
 if (chosen.length === 0) {
@@ -45,6 +56,7 @@ const NEEDS_BUILD = [
   "test/parallel.test.ts",
   "test/sweep-kb.test.ts",
   "test/bench-smoke.test.ts",
+  "test/calibration-reference.test.ts",
 ];
 
 const originals = new Map();
@@ -158,6 +170,16 @@ try {
 } finally {
   restore();
   if (mutatedBuild) build();
+}
+if (jsonOut !== undefined) {
+  const rows = results.map(({ m, status, failed }) => ({
+    id: m.id,
+    file: m.file,
+    status,
+    tests: m.tests.filter((t) => !without.includes(t)),
+    failed: failed ?? [],
+  }));
+  writeFileSync(jsonOut, `${JSON.stringify(rows, null, 2)}\n`);
 }
 const survived = results.filter((r) => r.status !== "caught");
 console.log(

@@ -86,12 +86,15 @@ const formula: fc.Arbitrary<string> = fc.letrec<{ x: string }>((tie) => ({
           "and",
           "or",
           "?:",
+          "?",
         ),
         tie("x"),
         tie("x"),
       )
       .map(([op, x, y]) => {
         if (op === "?:") return `((${x}) > 1 ? (${y}) : (${x}))`;
+        // A number as the condition: 0 and NaN (0/0) are false in mathjs.
+        if (op === "?") return `((${x}) ? (${y}) : (${x}))`;
         if (/^[a-z]/.test(op) && op !== "and" && op !== "or") return `${op}(${x}, ${y})`;
         return `((${x}) ${op} (${y}))`;
       }),
@@ -135,6 +138,34 @@ describe("the compiled closures agree with mathjs", () => {
     ).toBe(2);
     // A unit with an offset stays with mathjs' evaluator.
     expect(compileFast(parse("n * 1 degC"), ctx({}, true))).toBeUndefined();
+  });
+  it("takes a condition of NaN as false, as mathjs does", () => {
+    // n/n is 0/0 = NaN at n = 0 (false: 2), 1 after (true: 1); mathjs' own values are the reference.
+    const reference = byMathjs("(n / n) ? 1 : 2");
+    expect(reference).toEqual({ values: [2, ...Array(LEVELS - 1).fill(1)] });
+    expect(
+      Array.from(spectrumFromExpression({ energy: "(n / n) ? 1 : 2", to: LEVELS - 1 }).energies),
+    ).toEqual((reference as { values: number[] }).values);
+  });
+  it("gives a quotient of quantities the dimension mathjs gives it", () => {
+    // A particle in a box, E = n²h²/(8mL²): J²s²/(kg·m²) is an energy. A wrong dimension would
+    // leave every level to mathjs' evaluator (hundreds of times slower: see the budget below).
+    const { math, parse } = mathjs();
+    const scope = {
+      h: math.unit("6.62607015e-34 J s"),
+      m: math.unit("9.1093837015e-31 kg"),
+      L: math.unit("1 nm"),
+    };
+    const text = "n^2 * h^2 / (8 * m * L^2)";
+    const compiled = compileFast(parse(text), {
+      math,
+      index: "n",
+      scope: new Map<string, unknown>(Object.entries(scope)),
+      units: true,
+    });
+    const value = parse(text).evaluate({ ...scope, n: 2 }) as { dimensions: number[] };
+    expect(compiled?.dims).toEqual(value.dimensions);
+    expect(value.dimensions).toEqual(math.unit("J").dimensions);
   });
 });
 
@@ -205,6 +236,23 @@ describe("the cost budget", () => {
     // ħω(n + ½) in meV, with ħω = 1.054571817e−34 · 2e13 J: the last level, to 2 ulp.
     const hw = (1.054571817e-34 * 2e13) / 1.602176634e-22;
     expect(Math.abs((s.energies[999_999] as number) / (hw * 999_999.5) - 1)).toBeLessThan(1e-15);
+  });
+  it("lets a formula with a quotient of quantities take 10⁶ levels (it compiles)", () => {
+    // E = n²h²/(8mL²) in eV for an electron in a 1 nm box: 10⁶ levels are within the budget only
+    // compiled (at mathjs' cost they would be refused). Reference: the closed form in doubles,
+    // h²/(8mL²) = 6.0246…e−20 J, to 1e−15.
+    const s = spectrumFromExpression({
+      energy: "n^2 * h^2 / (8 * m * L^2)",
+      scope: { h: "6.62607015e-34 J s", m: "9.1093837015e-31 kg", L: "1 nm" },
+      unit: "eV",
+      from: 1,
+      to: 1_000_000,
+    });
+    expect(s.energies.length).toBe(1_000_000);
+    const ground = 6.62607015e-34 ** 2 / (8 * 9.1093837015e-31 * 1e-18) / 1.602176634e-19;
+    for (const n of [1, 2, 1000, 1_000_000]) {
+      expect(Math.abs((s.energies[n - 1] as number) / (ground * n * n) - 1)).toBeLessThan(1e-15);
+    }
   });
   it("budgets again at mathjs' cost when a compiled formula leaves its levels to mathjs", () => {
     expect(() => spectrumFromExpression({ energy: "abs(sqrt(-n))", to: 9_999_999 })).toThrow(
