@@ -12,19 +12,31 @@
  *   npm run test:mutants -- --json out.json
  *                                         # also write every result, with every failing test
  *
- * The source is restored after each mutant (also on Ctrl-C). A mutant of the WebAssembly kernel,
+ * The source is restored after each mutant (also on Ctrl-C). While a mutant is planted, the file's
+ * true text waits in test/mutation/.planted.json; a run that was killed outright (SIGKILL, a lost
+ * machine) leaves it there, and the next run puts it back before anything else. A mutant of the WebAssembly kernel,
  * or one whose tests need dist/ (the CLI, sweepParallel), is built first (`npm run build`), and
  * the real build is restored right after its tests.
  * Not part of `npm test`: it is slow, and it rewrites files under src/ while it runs.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MUTANTS } from "./mutants.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The journal of the planted file: written before the mutant, removed after the restore. */
+const journal = join(root, "test", "mutation", ".planted.json");
+if (existsSync(journal)) {
+  const { file, text } = JSON.parse(readFileSync(journal, "utf8"));
+  writeFileSync(join(root, file), text);
+  rmSync(journal, { force: true });
+  console.error(
+    `restored ${file}: an earlier run was stopped while a mutant was planted in it (run \`npm run build\` if dist/ may hold a mutated build)`,
+  );
+}
 const args = process.argv.slice(2);
 if (args.includes("--list")) {
   for (const m of MUTANTS) console.log(`${m.id.padEnd(28)} ${m.file}: ${m.what}`);
@@ -63,6 +75,14 @@ const originals = new Map();
 function restore() {
   for (const [file, text] of originals) writeFileSync(join(root, file), text);
   originals.clear();
+  rmSync(journal, { force: true });
+}
+function plant(file, text, mutated) {
+  originals.set(file, text);
+  // The journal lands whole (write, then rename) before the source is touched.
+  writeFileSync(`${journal}.tmp`, JSON.stringify({ file, text }));
+  renameSync(`${journal}.tmp`, journal);
+  writeFileSync(join(root, file), mutated);
 }
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
@@ -132,8 +152,7 @@ try {
       console.error(`${m.id}: stale (${count} occurrences of the text to replace)`);
       continue;
     }
-    originals.set(m.file, text);
-    writeFileSync(path, text.replace(m.find, m.replace));
+    plant(m.file, text, text.replace(m.find, m.replace));
     const needsBuild =
       m.tests.some((t) => NEEDS_BUILD.includes(t)) || m.file.startsWith("assembly/");
     if (needsBuild) {
