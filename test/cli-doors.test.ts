@@ -1,8 +1,8 @@
 /**
  * The CLI's doors against real faults, never mocks: a real tmpfs filled up, a real I/O error
- * (EIO) from a loop device cut short under a mounted ext2, a real read-only mount, a real user
- * without permission (setpriv), real FIFOs, real device nodes (mknod copies of /dev/null and
- * /dev/full), symlinks, real signals sent to a running CLI in the middle of a write, and real
+ * (EIO) from a loop device cut short under a mounted ext2, a real read-only mount, a real
+ * process without permission (root with every capability dropped by setpriv), real FIFOs, real
+ * device nodes (mknod copies of /dev/null and /dev/full), symlinks, real signals sent to a running CLI in the middle of a write, and real
  * pipes closed by their reader. Every test removes what it mounts or creates. Tests that need root
  * say so and skip outside CI; under CI=true (root) they run. See docs/reliability.md.
  */
@@ -89,18 +89,26 @@ describe("--out and --html: a write error exits 1, keeps the old file, leaves no
     oneLine(r.err, "res.csv", /read-only file system \(EROFS\)$/);
   });
 
-  it.runIf(privileged)("no permission: another user writing into root's folder (EACCES)", () => {
-    const locked = s.path("locked");
-    mkdirSync(locked, { mode: 0o755 });
-    writeFileSync(join(locked, "res.csv"), "old result\n");
-    const r = bash(
-      `setpriv --reuid=65534 --regid=65534 --clear-groups "$NODE" "$MAIN" softmax 1 2 --out ${locked}/res.csv`,
-    );
-    expect(r.code, r.err).toBe(1);
-    oneLine(r.err, "res.csv", /permission denied \(EACCES\)$/);
-    expect(readFileSync(join(locked, "res.csv"), "utf8")).toBe("old result\n");
-    expect(s.leftovers(locked)).toEqual([]);
-  });
+  it.runIf(privileged)(
+    "no permission: a folder owned by another user, root without capabilities (EACCES)",
+    () => {
+      // The folder belongs to nobody (0755) and the CLI runs as uid 0 with every capability
+      // dropped (no CAP_DAC_OVERRIDE), so the kernel refuses the write as for any other user.
+      // Switching to another user instead would also need the checkout to be readable by that
+      // user, which a clone under /root or in a 0700 temporary folder is not.
+      const locked = s.path("locked");
+      mkdirSync(locked, { mode: 0o755 });
+      writeFileSync(join(locked, "res.csv"), "old result\n");
+      chownSync(locked, 65534, 65534);
+      const r = bash(
+        `setpriv --inh-caps=-all --bounding-set=-all "$NODE" "$MAIN" softmax 1 2 --out ${locked}/res.csv`,
+      );
+      expect(r.code, r.err).toBe(1);
+      oneLine(r.err, "res.csv", /permission denied \(EACCES\)$/);
+      expect(readFileSync(join(locked, "res.csv"), "utf8")).toBe("old result\n");
+      expect(s.leftovers(locked)).toEqual([]);
+    },
+  );
 
   it("a missing folder: --out and --html fail before any work, naming the folder", () => {
     writeFileSync(s.path("kept.csv"), "old result\n");
