@@ -86,6 +86,17 @@ describe("signed-log-sum-exp: logSumExp with returnSign gives { value, sign }", 
     expect(logSumExp([1, 2], { weights: [0, 0], returnSign: true })).toEqual(zero);
     expect(logSumExp([], { returnSign: true })).toEqual(zero);
   });
+  it("a term at −Infinity is zero whatever the sign of its weight (scipy gives the same)", () => {
+    // e^{−∞}·(−1) + e¹ = e: ln e = 1, sign 1; e^{−∞}·2 − e¹ = −e: sign −1
+    expect(logSumExp([-INF, 1], { weights: [-1, 1], returnSign: true })).toEqual({
+      value: 1,
+      sign: 1,
+    });
+    expect(logSumExp([-INF, 1], { weights: [2, -1], returnSign: true })).toEqual({
+      value: 1,
+      sign: -1,
+    });
+  });
   it("without returnSign a negative weight stays a RangeError; returnSign is a boolean", () => {
     expect(() => logSumExp([0, 0], { weights: [1, -2] })).toThrow(
       /^logSumExp: options\.weights\[1\] is -2; it must be finite and ≥ 0 \(with options\.returnSign: true, weights of any sign are allowed\)/,

@@ -81,6 +81,61 @@ describe("signed log-sum-exp against mpmath", () => {
     );
   });
 
+  it("a term at −∞ is zero whatever the sign of its weight (as scipy's logsumexp)", () => {
+    // Closed forms: ln e¹ = 1; ln(2·e⁰ + e²) = 2.239544766221884504868922893154186055099
+    // (mpmath, 40 digits); scipy.special.logsumexp gives the same values and signs.
+    expect(logSumExp([-Infinity, 1], { weights: [-1, 1], returnSign: true })).toEqual({
+      value: 1,
+      sign: 1,
+    });
+    expect(logSumExp([1, -Infinity], { weights: [-1, 1], returnSign: true })).toEqual({
+      value: 1,
+      sign: -1,
+    });
+    expect(logSumExp([0, -Infinity, 2], { weights: [-2, 5, -1], returnSign: true })).toEqual({
+      value: 2.2395447662218846,
+      sign: -1,
+    });
+    expect(logSumExp([-Infinity, -Infinity], { weights: [-1, 1], returnSign: true })).toEqual({
+      value: Number.NEGATIVE_INFINITY,
+      sign: 0,
+    });
+  });
+
+  it("masked terms change nothing: LSE(x ∪ {−∞}, w ∪ {any weight}) is LSE(x, w), bit for bit (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.double({ min: -50, max: 50, noNaN: true }),
+            fc.double({ min: -5, max: 5, noNaN: true }),
+          ),
+          { minLength: 1, maxLength: 20 },
+        ),
+        fc.array(
+          fc.tuple(fc.nat({ max: 20 }), fc.double({ min: -1e300, max: 1e300, noNaN: true })),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (terms, masked) => {
+          const x = terms.map(([v]) => v);
+          const w = terms.map(([, c]) => c);
+          const mx = [...x];
+          const mw = [...w];
+          for (const [at, c] of masked) {
+            const k = at % (mx.length + 1);
+            mx.splice(k, 0, Number.NEGATIVE_INFINITY);
+            mw.splice(k, 0, c);
+          }
+          const plain = logSumExp(x, { weights: w, returnSign: true });
+          const withMasked = logSumExp(mx, { weights: mw, returnSign: true });
+          expect(withMasked.sign).toBe(plain.sign);
+          expect(Object.is(withMasked.value, plain.value)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("types its result by returnSign (TypeScript overloads)", () => {
     expectTypeOf(logSumExp([1, 2])).toEqualTypeOf<number>();
     expectTypeOf(logSumExp([1, 2], { weights: [1, 1] })).toEqualTypeOf<number>();

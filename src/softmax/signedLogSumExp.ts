@@ -52,6 +52,7 @@ export function signedLogSumExp(
   const checkW = weights !== undefined && needsTypeCheck(weights);
   let positive = false;
   let negative = false;
+  let negativeWeight = false; // some weight is < 0, also on a term that is zero (x = −∞)
   let infinity = 0; // the signs of the +Infinity terms: 1, −1, or 2 for both
   let top = Number.NEGATIVE_INFINITY; // the largest value with a nonzero weight
   let wmin = Number.POSITIVE_INFINITY;
@@ -69,6 +70,7 @@ export function signedLogSumExp(
     }
     x[i] = xi;
     w[i] = wi;
+    if (wi < 0) negativeWeight = true;
     if (wi === 0 || xi === Number.NEGATIVE_INFINITY) continue;
     if (xi === Number.POSITIVE_INFINITY) {
       const s = wi > 0 ? 1 : -1;
@@ -89,8 +91,9 @@ export function signedLogSumExp(
   if (infinity !== 0) return { value: Number.POSITIVE_INFINITY, sign: infinity as 1 | -1 };
   if (!positive && !negative) return { value: Number.NEGATIVE_INFINITY, sign: 0 };
   if (!(positive && negative)) {
-    // One sign: the unsigned log-sum-exp of the magnitudes (the same bits), with that sign.
-    const magnitudes = negative ? w.map(Math.abs) : w;
+    // One sign: the unsigned log-sum-exp of the magnitudes (the same bits), with that sign. A
+    // term at −∞ is zero whatever its weight's sign (scipy: logsumexp([−∞, 1], b=[−1, 1]) is 1).
+    const magnitudes = negativeWeight ? w.map(Math.abs) : w;
     const S = scan(fn, "values", x, LOGITS, "options.weights", magnitudes, true);
     return { value: logNormalizer(UNIT, fillWeights(S, UNIT, undefined)), sign: positive ? 1 : -1 };
   }
