@@ -5,6 +5,8 @@
  * numpy's doubles; bad files (object arrays, a pickle inside an .npz, truncated, wrong magic,
  * 3-D, complex, text, records, empty) exit 2 with a message, and the pickles, which would create
  * a file if anything unpickled them, never do. A 10⁷-value file is read in bounded memory.
+ * numpy data that comes as a stream (standard input, a real FIFO, bash's <(…)) reads as the same
+ * file on disk does.
  * Without python3/numpy (and CI not "true") the suite says so and skips.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -13,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readNumpy } from "../src/cli/npy.js";
-import { main, root, cli as run } from "./helpers/faults.js";
+import { bash, main, root, cli as run } from "./helpers/faults.js";
 import { skipWithoutPython } from "./helpers/python.js";
 
 const skip = skipWithoutPython("numpy", "the numpy file tests");
@@ -219,4 +221,87 @@ describe.skipIf(skip)("reading .npy and .npz", () => {
       "temperature,entropy,heatCapacity,topProbability,effectiveStates",
     );
   }, 120_000);
+});
+
+describe.skipIf(skip)("numpy data through pipes, FIFOs and bash's <(…)", () => {
+  // Each writer's output goes to the FIFO and its errors to /dev/null, so a writer left blocked
+  // (its reader refused early) holds no pipe of this test open; `kill 0` would end the test
+  // runner too, so each script kills its own jobs.
+  const sh = (script: string) =>
+    bash(`${script}\nstatus=$?; kill $(jobs -p) 2>/dev/null; exit $status`, dir);
+
+  it("reads as the same file on disk does: standard input, a FIFO named .npy/.npz, <(…)", () => {
+    const file = cli(["calibrate", "--logits", "pair.npz", "--labels", "pair.npz"]);
+    expect(file.code, file.err).toBe(0);
+    const piped = sh('cat pair.npz | "$NODE" "$MAIN" calibrate --logits - --labels pair.npz');
+    expect(piped.err).toBe(file.err);
+    expect(piped.out).toBe(file.out);
+    const fifo = sh(
+      'mkfifo l.npz && (cat pair.npz > l.npz 2>/dev/null &) && "$NODE" "$MAIN" calibrate --logits l.npz --labels pair.npz; s=$?; rm -f l.npz; exit $s',
+    );
+    expect(fifo.err).toBe(file.err);
+    expect(fifo.out).toBe(file.out);
+    const substituted = sh(
+      '"$NODE" "$MAIN" calibrate --logits <(cat pair.npz) --labels <(cat pair.npz)',
+    );
+    expect(substituted.err).toBe(file.err);
+    expect(substituted.out).toBe(file.out);
+
+    const vector = cli(["softmax", "--logits", "float_bef4.npy", "--format", "jsonl"]);
+    expect(vector.code, vector.err).toBe(0);
+    const stdin = sh('cat float_bef4.npy | "$NODE" "$MAIN" softmax --logits - --format jsonl');
+    expect(stdin.code, stdin.err).toBe(0);
+    expect(stdin.out).toBe(vector.out);
+    const fifoVector = sh(
+      'mkfifo v.npy && (cat float_bef4.npy > v.npy 2>/dev/null &) && "$NODE" "$MAIN" softmax --logits v.npy --format jsonl; s=$?; rm -f v.npy; exit $s',
+    );
+    expect(fifoVector.code, fifoVector.err).toBe(0);
+    expect(fifoVector.out).toBe(vector.out);
+
+    // A 2-D .npy FIFO is a batch: looked at (is it a batch?) and read, from one pass of the FIFO.
+    const grid = ["--from", "0.5", "--to", "2", "--points", "3"];
+    const batch = cli(["sweep", "--logits", "matrix_c.npy", ...grid]);
+    expect(batch.code, batch.err).toBe(0);
+    const fifoBatch = sh(
+      `mkfifo b.npy && (cat matrix_c.npy > b.npy 2>/dev/null &) && "$NODE" "$MAIN" sweep --logits b.npy ${grid.join(" ")}; s=$?; rm -f b.npy; exit $s`,
+    );
+    expect(fifoBatch.code, fifoBatch.err).toBe(0);
+    expect(fifoBatch.out).toBe(batch.out);
+  });
+
+  it("a stream's numpy data gets the file's messages: truncated, several arrays, not numpy", () => {
+    const truncated = sh(
+      'head -c 150 matrix_c.npy | "$NODE" "$MAIN" calibrate --logits - --labels 0,1,2',
+    );
+    expect(truncated.code).toBe(2);
+    expect(truncated.err).toMatch(
+      /^gibbs-softmax: --logits: <stdin> is truncated: its header promises 3×4 /,
+    );
+    const several = sh('cat pair.npz | "$NODE" "$MAIN" gibbs --energies - --temperature 1');
+    expect(several.code).toBe(2);
+    expect(several.err).toMatch(
+      /<stdin> holds 2 arrays \("logits", "labels"\): pick one with --key NAME\n$/,
+    );
+    const keyed = sh(
+      'cat pair.npz | "$NODE" "$MAIN" gibbs --energies - --key labels --temperature 1',
+    );
+    expect(keyed.code, keyed.err).toBe(0);
+    expect(keyed.out).toBe(
+      cli(["gibbs", "--energies", "pair.npz#labels", "--temperature", "1"]).out,
+    );
+    const text = sh(
+      'mkfifo t.npy && (echo "1 2 3" > t.npy 2>/dev/null &) && "$NODE" "$MAIN" softmax --logits t.npy; s=$?; rm -f t.npy; exit $s',
+    );
+    // Binary data that only starts like numpy's magic string is text to the reader, refused at
+    // its first token rather than collected whole.
+    const stray = sh(
+      `(printf '\\x93NUM 1'; head -c 50000000 /dev/zero) | "$NODE" "$MAIN" softmax --logits -`,
+    );
+    expect(stray.code).toBe(2);
+    expect(stray.err).toMatch(/^gibbs-softmax: <stdin>:1:\d+: ".*NUM" is not a number\n$/);
+    expect(text.code).toBe(2);
+    expect(text.err).toMatch(
+      /--logits: t\.npy is not numpy data \(it does not start with \\x93NUMPY or PK\)/,
+    );
+  });
 });

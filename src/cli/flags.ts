@@ -131,8 +131,19 @@ export function checkKeyFlag(command: Command): void {
       .filter(([k, v]) => k !== "key" && typeof v === "string")
       .map(([, v]) => v as string),
   ];
-  if (!values.some((v) => /\.npz(#.*)?$/i.test(v)))
+  // Standard input and streams (a FIFO, bash's <(…)) may carry .npz data: known only once read.
+  if (!values.some((v) => /\.npz(#.*)?$/i.test(v) || v === "-" || isStream(v)))
     throw new UsageError("--key picks an array of an .npz file, and no .npz file is given");
+}
+
+/** A FIFO, a character device or a socket: read in order, to its end, never by position. */
+export function isStream(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -16,7 +16,8 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { describeError, UsageError } from "./errors.js";
 import { excerpt, LIMITS } from "./limits.js";
-import { readNumpyVector } from "./matrix.js";
+import { numpyKeys, readNumpyVector } from "./matrix.js";
+import { asVector, parseNumpyBytes, shapeOf, sniffNumpy } from "./npy.js";
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?Infinity$/;
 const WORD = /^[+-]?(inf|infinity|nan)$/i;
@@ -177,7 +178,7 @@ export async function readVector(
 ): Promise<Float64Array> {
   if (spec === "-") {
     claimStdin(name);
-    return readText(stdin, "<stdin>");
+    return readText(stdin, "<stdin>", name);
   }
   if (looksInline(spec)) return inlineVector(spec, name);
   const { path, column } = fileSpec(spec, name);
@@ -196,7 +197,7 @@ export async function readVector(
   try {
     return table
       ? await readCsv(stream, path, column, ext === ".tsv" ? "\t" : undefined)
-      : await readText(stream, path);
+      : await readText(stream, path, name);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const e = error as NodeJS.ErrnoException;
@@ -241,8 +242,35 @@ const decoder = new TextDecoder();
  * separators), '#' comments to the end of the line. Scans bytes, so a huge input costs no
  * strings beyond one token.
  */
-async function readText(stream: Readable, label: string): Promise<Float64Array> {
-  return (await scanText(stream, label)).data;
+async function readText(stream: Readable, label: string, flag: string): Promise<Float64Array> {
+  return (await scanText(stream, label, numpyKeys(flag))).data;
+}
+
+/**
+ * Numpy data that came through {@link scanText} (its first bytes are numpy's magic string or a
+ * zip's): a matrix keeps the array's rows (a 1-D array is one row); a vector takes a 1-D array.
+ */
+function numpyScanned(
+  bytes: Uint8Array,
+  label: string,
+  options: {
+    matrix?: boolean;
+    cap?: number;
+    key?: string | undefined;
+    preferred?: string | undefined;
+  },
+): Scanned {
+  const a = parseNumpyBytes(bytes, label, undefined, options.key, options.preferred);
+  const cap = options.cap ?? LIMITS.values;
+  if (a.data.length > cap)
+    throw new UsageError(`${label}: more than ${cap} values; the limit is ${cap}`);
+  if (a.data.length === 0) throw new UsageError(`${label} holds no numbers (shape ${shapeOf(a)})`);
+  if (options.matrix !== true) {
+    const data = asVector(a, label);
+    return { data, rows: 1, columns: data.length };
+  }
+  const columns = a.shape.length === 2 ? (a.shape[1] as number) : a.data.length;
+  return { data: a.data, rows: a.data.length / columns, columns };
 }
 
 /** What {@link scanText} read: the values, row-major, and the shape of a matrix. */
@@ -268,7 +296,14 @@ export interface Scanned {
 export async function scanText(
   stream: Readable,
   label: string,
-  options: { matrix?: boolean; fields?: boolean; cap?: number } = {},
+  options: {
+    matrix?: boolean;
+    fields?: boolean;
+    cap?: number;
+    /** The array of numpy .npz data to take, and the one preferred without a key. */
+    key?: string | undefined;
+    preferred?: string | undefined;
+  } = {},
 ): Promise<Scanned> {
   const matrix = options.matrix === true;
   const out = new Growing(label, options.cap);
@@ -350,10 +385,17 @@ export async function scanText(
     rows++;
     inRow = 0;
   };
-  for await (const chunk of bounded(stream, label)) {
+  const chunks = bounded(stream, label);
+  for await (const chunk of chunks) {
     let k = 0;
     if (first) {
       first = false;
+      // Numpy data through a pipe, a FIFO or standard input: read whole, then parsed.
+      if (sniffNumpy(chunk) !== "text") {
+        const parts = [chunk];
+        for await (const more of chunks) parts.push(more);
+        return numpyScanned(Buffer.concat(parts), label, options);
+      }
       if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) k = 3; // a UTF-8 BOM
     }
     for (; k < chunk.length; k++) {

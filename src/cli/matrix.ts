@@ -11,12 +11,13 @@
  * (`logits` for --logits, `labels` for --labels, `test_logits` for --test-logits, …).
  */
 import { createReadStream, type Stats, statSync } from "node:fs";
+import { basename } from "node:path";
 import type { Command } from "commander";
 import { describeError, UsageError } from "./errors.js";
-import { checkKeyFlag } from "./flags.js";
-import { claimStdin, inlineVector, looksInline, scanText } from "./input.js";
+import { checkKeyFlag, isStream } from "./flags.js";
+import { bounded, claimStdin, inlineVector, looksInline, scanText } from "./input.js";
 import { LIMITS } from "./limits.js";
-import { asVector, type NumpyArray, readNumpy, shapeOf } from "./npy.js";
+import { asVector, type NumpyArray, parseNumpyBytes, readNumpy, shapeOf } from "./npy.js";
 
 /** A matrix read by the CLI. */
 export interface Matrix {
@@ -60,22 +61,56 @@ function splitSpec(spec: string): { path: string; key: string | undefined } {
 
 /**
  * Reads a numpy file once per run: a command that first looks at a file's shape (is it a batch?)
- * and then reads it does not read it twice.
+ * and then reads it does not read it twice (a FIFO could not be read twice).
  */
 const loaded = new Map<string, NumpyArray>();
-function loadNumpy(path: string, flag: string, key: string | undefined): NumpyArray {
+async function loadNumpy(path: string, flag: string, key: string | undefined): Promise<NumpyArray> {
   const id = `${path}\0${key ?? ""}\0${preferredKey(flag)}`;
   let a = loaded.get(id);
   if (a === undefined) {
-    a = readNumpy(path, flag, key ?? keyFor(path), preferredKey(flag));
+    a = isStream(path)
+      ? await readNumpyStream(path, flag, key ?? keyFor(path), preferredKey(flag))
+      : readNumpy(path, flag, key ?? keyFor(path), preferredKey(flag));
     loaded.set(id, a);
   }
   return a;
 }
 
+/** A numpy file that is a stream (a FIFO named x.npy): read whole (within the input cap), then parsed. */
+async function readNumpyStream(
+  path: string,
+  flag: string,
+  key: string | undefined,
+  preferred: string,
+): Promise<NumpyArray> {
+  const where = `${flag}: ${path}`;
+  const stream = createReadStream(path);
+  try {
+    const parts: Buffer[] = [];
+    for await (const chunk of bounded(stream, where)) parts.push(chunk);
+    return parseNumpyBytes(Buffer.concat(parts), where, basename(path), key, preferred);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(
+      `${flag}: cannot read ${JSON.stringify(path)}: ${describeError(error as NodeJS.ErrnoException)}`,
+    );
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** The .npz array a flag reads from numpy data on a stream: `--key`, or the flag's own name. */
+export function numpyKeys(flag: string): { key: string | undefined; preferred: string } {
+  return { key: defaultKey, preferred: preferredKey(flag) };
+}
+
 /** A vector from an .npy/.npz file (the hook of input.ts's readVector). */
-export function readNumpyVector(path: string, flag: string, key?: string): Float64Array {
-  return asVector(loadNumpy(path, flag, key), `${flag}: ${path}`);
+export async function readNumpyVector(
+  path: string,
+  flag: string,
+  key?: string,
+): Promise<Float64Array> {
+  return asVector(await loadNumpy(path, flag, key), `${flag}: ${path}`);
 }
 
 function keyFor(path: string): string | undefined {
@@ -90,7 +125,7 @@ function keyFor(path: string): string | undefined {
 export async function readMatrix(spec: string, flag: string): Promise<Matrix> {
   const { path, key } = splitSpec(spec);
   if (/\.np[yz]$/i.test(path)) {
-    const a = loadNumpy(path, flag, key);
+    const a = await loadNumpy(path, flag, key);
     const source = `${flag}: ${path}${key === undefined ? "" : `#${key}`}`;
     if (a.data.length === 0)
       throw new UsageError(`${source} holds no numbers (shape ${shapeOf(a)})`);
@@ -99,7 +134,7 @@ export async function readMatrix(spec: string, flag: string): Promise<Matrix> {
   }
   if (spec === "-") {
     claimStdin(flag);
-    const m = await scanText(process.stdin, `${flag}: <stdin>`, MATRIX);
+    const m = await scanText(process.stdin, `${flag}: <stdin>`, { ...MATRIX, ...numpyKeys(flag) });
     return { ...m, source: `${flag}: <stdin>` };
   }
   if (looksInline(spec)) {
@@ -118,7 +153,11 @@ export async function readMatrix(spec: string, flag: string): Promise<Matrix> {
   if (stat.isDirectory()) throw new UsageError(`${source} is a directory, not a file`);
   const stream = createReadStream(path);
   try {
-    const m = await scanText(stream, source, { ...MATRIX, fields: /\.(csv|tsv)$/i.test(path) });
+    const m = await scanText(stream, source, {
+      ...MATRIX,
+      ...numpyKeys(flag),
+      fields: /\.(csv|tsv)$/i.test(path),
+    });
     return { ...m, source };
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -149,7 +188,7 @@ export async function readLabels(
   let labels: Float64Array;
   let where = flag;
   if (/\.np[yz]$/i.test(path)) {
-    const a = loadNumpy(path, flag, key);
+    const a = await loadNumpy(path, flag, key);
     where = `${flag}: ${path}${key === undefined ? "" : `#${key}`}`;
     if (
       a.shape.length === 2 &&

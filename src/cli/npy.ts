@@ -113,7 +113,17 @@ function readNpz(
     throw new UsageError(
       `${where} is ${size} bytes; the limit of an .npz file is ${LIMITS.npzBytes} (2 GiB)`,
     );
-  const zip = readFileSync(path);
+  return parseNpz(readFileSync(path), where, basename(path), key, preferred);
+}
+
+/** An .npz image in memory: the chosen array (see {@link readNumpy}) parsed. */
+function parseNpz(
+  zip: Uint8Array,
+  where: string,
+  name: string | undefined,
+  key: string | undefined,
+  preferred: string | undefined,
+): NumpyArray {
   if (zip.length < 4 || zip[0] !== 0x50 || zip[1] !== 0x4b)
     throw new UsageError(`${where} is not an .npz file (not a zip archive)`);
   const entries: string[] = [];
@@ -151,7 +161,7 @@ function readNpz(
     );
   else
     throw new UsageError(
-      `${where} holds ${arrays.length} arrays (${listed}): pick one with ${basename(path)}#NAME or --key NAME`,
+      `${where} holds ${arrays.length} arrays (${listed}): pick one with ${name === undefined ? "" : `${name}#NAME or `}--key NAME`,
     );
   let entry: Uint8Array | undefined;
   try {
@@ -170,16 +180,59 @@ function readNpz(
     throw new UsageError(`${where}: cannot unpack ${chosen}.npy: ${(error as Error).message}`);
   }
   if (entry === undefined) throw new UsageError(`${where}: cannot unpack ${chosen}.npy`);
-  const data = entry;
-  return parseNpy(
-    {
-      size: data.length,
-      read(into, offset, length, position) {
-        into.set(data.subarray(position, position + length), offset);
-      },
+  return parseNpy(inMemory(entry), `${where}#${chosen}`);
+}
+
+function inMemory(data: Uint8Array): Bytes {
+  return {
+    size: data.length,
+    read(into, offset, length, position) {
+      into.set(data.subarray(position, position + length), offset);
     },
-    `${where}#${chosen}`,
-  );
+  };
+}
+
+/**
+ * What the first bytes of a stream say it holds: "npy" (numpy's magic string \x93NUMPY),
+ * "npz" (a zip archive, PK) or "text". \x93 never starts UTF-8 text, and no number starts
+ * with "PK", so numbers in text are never taken for numpy data.
+ */
+export function sniffNumpy(head: Uint8Array): "npy" | "npz" | "text" {
+  // Every byte at hand must agree (a first chunk may be shorter than the magic string), so
+  // random binary data that starts with \x93 is not read whole before it is refused.
+  const n = Math.min(head.length, MAGIC.length);
+  if (n > 0 && MAGIC.slice(0, n).every((b, i) => head[i] === b)) return "npy";
+  // A zip starts with a local file header (PK\x03\x04) or, empty, an end record (PK\x05\x06).
+  if (head[0] === 0x50 && head[1] === 0x4b) {
+    if (head.length < 4) return "npz";
+    if ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6)) return "npz";
+  }
+  return "text";
+}
+
+/** The most bytes a numpy image read from a stream may have: an .npz file's limit. */
+export const NUMPY_STREAM_BYTES = LIMITS.npzBytes;
+
+/**
+ * Numpy data that arrived whole from a stream (standard input, a FIFO, a pipe such as bash's
+ * `<(…)`), told apart by its first bytes: an .npy image, or an .npz whose array is picked as
+ * {@link readNumpy} picks it. `name` stands for the file in hints (`name#NAME`); without it
+ * (standard input) the hint is `--key NAME`.
+ */
+export function parseNumpyBytes(
+  data: Uint8Array,
+  where: string,
+  name: string | undefined,
+  key?: string,
+  preferred?: string,
+): NumpyArray {
+  const kind = sniffNumpy(data);
+  if (kind === "npz") return parseNpz(data, where, name, key, preferred);
+  if (key !== undefined)
+    throw new UsageError(`${where} is an .npy image (one array); #${key} picks from .npz`);
+  if (kind === "text")
+    throw new UsageError(`${where} is not numpy data (it does not start with \\x93NUMPY or PK)`);
+  return parseNpy(inMemory(data), where);
 }
 
 /** The parsed header: dtype parts, order and shape. */
