@@ -129,6 +129,13 @@ describe("--out and --html: a write error exits 1, keeps the old file, leaves no
     expect(readFileSync(s.path("kept.csv"), "utf8")).toBe("old result\n");
     expect(s.leftovers()).toEqual([]);
   });
+
+  it("a folder that exists but takes no new files (/proc): named as such, not as missing", () => {
+    const r = cli(["softmax", "1", "2", "--out", "/proc/version"]);
+    expect(r.code).toBe(1);
+    oneLine(r.err, "/proc/version", /the folder "\/proc" takes no new files \(ENOENT\)$/);
+    expect(readFileSync("/proc/version", "utf8")).toMatch(/^Linux version /);
+  });
 });
 
 describe("--out follows symlinks, keeps permissions and owner", () => {

@@ -439,3 +439,45 @@ describe("lists and files: no entry is skipped or cut", () => {
     expect(h.out.trim().split("\n")).toHaveLength(1);
   });
 });
+
+describe("look-alike characters in numbers get a hint naming them", () => {
+  it("a typographic minus, full-width digits and a full-width point, wherever numbers are read", () => {
+    const minus = "it holds a typographic minus or dash: type -";
+    for (const [args, input, message] of [
+      [
+        ["softmax", "\u22121,2"],
+        undefined,
+        `logits: no such file "\u22121,2", and it is not a list of numbers (${minus})`,
+      ],
+      [
+        ["softmax", "1", "\u22122"],
+        undefined,
+        `logits[1]: "\u22122" is not a number (${minus}) (indices count from 0)`,
+      ],
+      [
+        ["softmax", "--logits", "-"],
+        "1\n\u20132\n",
+        `<stdin>:2:1: "\u20132" is not a number (${minus})`,
+      ],
+      [
+        ["softmax", "\uFF11,\uFF12"],
+        undefined,
+        `logits: no such file "\uFF11,\uFF12", and it is not a list of numbers (it holds full-width digits: type 0-9)`,
+      ],
+      [
+        ["gibbs", "-e", "1,2", "-t", "\u22121"],
+        undefined,
+        `--temperature: "\u22121" is not a number or a quantity like "300 K" (${minus})`,
+      ],
+      [
+        ["softmax", "1", "2", "--temperature", "0\uFF0E5"],
+        undefined,
+        `--temperature: "0\uFF0E5" is not a number (it holds a full-width sign, point or comma: type + . ,)`,
+      ],
+    ] as const) {
+      const r = run([...args], input === undefined ? {} : { input });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.err).toBe(`gibbs-softmax: ${message}\n`);
+    }
+  });
+});

@@ -47,8 +47,25 @@ export function toNumber(token: string, where: string): number {
   if (NUMBER.test(t) || /^[+-]?(inf|infinity)$/i.test(t))
     return t.startsWith("-") ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   if (/^nan$/i.test(t)) return Number.NaN;
-  const hint = /^[+-]?\d+,\d+$/.test(t) ? " (write the decimal mark as a point: 0.5)" : "";
+  const hint = /^[+-]?\d+,\d+$/.test(t)
+    ? " (write the decimal mark as a point: 0.5)"
+    : lookalikeHint(t);
   throw new UsageError(`${where}: ${excerpt(token)} is not a number${hint}`);
+}
+
+/**
+ * A hint for characters that look like parts of a number but are not ASCII, as text copied
+ * from typeset pages or typed with a Japanese input method brings them: the minus sign −
+ * (U+2212) and dashes, full-width digits, signs and points. "" when there are none.
+ */
+export function lookalikeHint(text: string): string {
+  const found: string[] = [];
+  if (/[\u2212\u2010-\u2015\uFE63\uFF0D]/.test(text))
+    found.push("a typographic minus or dash: type -");
+  if (/[\uFF10-\uFF19]/.test(text)) found.push("full-width digits: type 0-9");
+  if (/[\uFF0B\uFF0E\uFF0C\u3002\u3001]/.test(text))
+    found.push("a full-width sign, point or comma: type + . ,");
+  return found.length === 0 ? "" : ` (it holds ${found.join("; ")})`;
 }
 
 /**
@@ -216,7 +233,7 @@ function fileSpec(spec: string, name: string): { path: string; column: string | 
   const also =
     hash > 0 ? ` (nor is ${JSON.stringify(spec.slice(0, hash))}, so #… is not a column)` : "";
   throw new UsageError(
-    `${name}: no such file ${JSON.stringify(spec)}${also}, and it is not a list of numbers`,
+    `${name}: no such file ${JSON.stringify(spec)}${also}, and it is not a list of numbers${lookalikeHint(spec)}`,
   );
 }
 

@@ -3,7 +3,7 @@
  * `gibbs-softmax/models` (loaded only when a flag needs them, so plain runs stay fast).
  */
 import { UsageError } from "./errors.js";
-import { isNumberText, kBFlag, numberFlag } from "./input.js";
+import { isNumberText, kBFlag, lookalikeHint, numberFlag } from "./input.js";
 
 /** A temperature ready for the library: the number, kB in matching units, and its unit. */
 export interface Physical {
@@ -35,7 +35,7 @@ export async function physicalTemperature(
   }
   if (!/^[+-]?(\d|\.\d|inf|∞)/i.test(t)) {
     throw new UsageError(
-      `${flag}: ${JSON.stringify(text)} is not a number or a quantity like "300 K"`,
+      `${flag}: ${JSON.stringify(text)} is not a number or a quantity like "300 K"${lookalikeHint(text)}`,
     );
   }
   if (opts.energyUnit === undefined) {
@@ -89,7 +89,9 @@ function flagNumber(value: string | undefined, flag: string, fallback?: number):
     return fallback;
   }
   if (!isNumberText(value))
-    throw new UsageError(`${flag}: ${JSON.stringify(value)} is not a number`);
+    throw new UsageError(
+      `${flag}: ${JSON.stringify(value)} is not a number${lookalikeHint(value)}`,
+    );
   return numberFlag(value, flag);
 }
 

@@ -139,10 +139,16 @@ export class Sink {
       rmSync(temp, { force: true });
       cancel();
       const e = error as NodeJS.ErrnoException;
-      if (e.code === "ENOENT")
+      if (e.code === "ENOENT") {
+        // The folder may exist and still refuse new files (/proc, /sys): say which it is.
+        const folder = dirname(final);
+        const exists = statSync(folder, { throwIfNoEntry: false })?.isDirectory() === true;
         throw new OutputError(
-          `${flag}: cannot write ${JSON.stringify(target)}: no such folder ${JSON.stringify(dirname(final))} (ENOENT)`,
+          exists
+            ? `${flag}: cannot write ${JSON.stringify(target)}: the folder ${JSON.stringify(folder)} takes no new files (ENOENT)`
+            : `${flag}: cannot write ${JSON.stringify(target)}: no such folder ${JSON.stringify(folder)} (ENOENT)`,
         );
+      }
       throw this.failure(error);
     }
     this.way = { kind: "atomic", fd, temp, final, cancel };
