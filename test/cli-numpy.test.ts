@@ -267,6 +267,14 @@ describe.skipIf(skip)("numpy data through pipes, FIFOs and bash's <(…)", () =>
     );
     expect(fifoBatch.code, fifoBatch.err).toBe(0);
     expect(fifoBatch.out).toBe(batch.out);
+    // A 1-D one is looked at, found not to be a batch, and read as one spectrum: still one pass.
+    const single = cli(["sweep", "--logits", "float_bef4.npy", ...grid]);
+    expect(single.code, single.err).toBe(0);
+    const fifoSingle = sh(
+      `mkfifo s.npy && (cat float_bef4.npy > s.npy 2>/dev/null &) && "$NODE" "$MAIN" sweep --logits s.npy ${grid.join(" ")}; s=$?; rm -f s.npy; exit $s`,
+    );
+    expect(fifoSingle.code, fifoSingle.err).toBe(0);
+    expect(fifoSingle.out).toBe(single.out);
   });
 
   it("a stream's numpy data gets the file's messages: truncated, several arrays, not numpy", () => {
