@@ -230,51 +230,42 @@ describe.skipIf(skip)("numpy data through pipes, FIFOs and bash's <(…)", () =>
   const sh = (script: string) =>
     bash(`${script}\nstatus=$?; kill $(jobs -p) 2>/dev/null; exit $status`, dir);
 
+  /** The CLI with `file` where `{}` stands in `args`, and then through a FIFO named `fifo`: the same. */
+  function sameThroughFifo(file: string, fifo: string, args: string[]): void {
+    const direct = cli(args.map((a) => (a === "{}" ? file : a)));
+    expect(direct.code, direct.err).toBe(0);
+    const command = args.map((a) => (a === "{}" ? fifo : a)).join(" ");
+    const r = sh(
+      `mkfifo ${fifo} && (cat ${file} > ${fifo} 2>/dev/null &) && "$NODE" "$MAIN" ${command}; s=$?; rm -f ${fifo}; exit $s`,
+    );
+    expect(r.err, command).toBe(direct.err);
+    expect(r.out, command).toBe(direct.out);
+  }
+
   it("reads as the same file on disk does: standard input, a FIFO named .npy/.npz, <(…)", () => {
     const file = cli(["calibrate", "--logits", "pair.npz", "--labels", "pair.npz"]);
     expect(file.code, file.err).toBe(0);
     const piped = sh('cat pair.npz | "$NODE" "$MAIN" calibrate --logits - --labels pair.npz');
     expect(piped.err).toBe(file.err);
     expect(piped.out).toBe(file.out);
-    const fifo = sh(
-      'mkfifo l.npz && (cat pair.npz > l.npz 2>/dev/null &) && "$NODE" "$MAIN" calibrate --logits l.npz --labels pair.npz; s=$?; rm -f l.npz; exit $s',
-    );
-    expect(fifo.err).toBe(file.err);
-    expect(fifo.out).toBe(file.out);
     const substituted = sh(
       '"$NODE" "$MAIN" calibrate --logits <(cat pair.npz) --labels <(cat pair.npz)',
     );
     expect(substituted.err).toBe(file.err);
     expect(substituted.out).toBe(file.out);
+    sameThroughFifo("pair.npz", "l.npz", ["calibrate", "--logits", "{}", "--labels", "pair.npz"]);
 
     const vector = cli(["softmax", "--logits", "float_bef4.npy", "--format", "jsonl"]);
-    expect(vector.code, vector.err).toBe(0);
     const stdin = sh('cat float_bef4.npy | "$NODE" "$MAIN" softmax --logits - --format jsonl');
     expect(stdin.code, stdin.err).toBe(0);
     expect(stdin.out).toBe(vector.out);
-    const fifoVector = sh(
-      'mkfifo v.npy && (cat float_bef4.npy > v.npy 2>/dev/null &) && "$NODE" "$MAIN" softmax --logits v.npy --format jsonl; s=$?; rm -f v.npy; exit $s',
-    );
-    expect(fifoVector.code, fifoVector.err).toBe(0);
-    expect(fifoVector.out).toBe(vector.out);
+    sameThroughFifo("float_bef4.npy", "v.npy", ["softmax", "--logits", "{}", "--format", "jsonl"]);
 
-    // A 2-D .npy FIFO is a batch: looked at (is it a batch?) and read, from one pass of the FIFO.
+    // A 2-D .npy FIFO is a batch: looked at (is it a batch?) and read, from one pass of the FIFO;
+    // a 1-D one is looked at, found not to be a batch, and read as one spectrum: one pass too.
     const grid = ["--from", "0.5", "--to", "2", "--points", "3"];
-    const batch = cli(["sweep", "--logits", "matrix_c.npy", ...grid]);
-    expect(batch.code, batch.err).toBe(0);
-    const fifoBatch = sh(
-      `mkfifo b.npy && (cat matrix_c.npy > b.npy 2>/dev/null &) && "$NODE" "$MAIN" sweep --logits b.npy ${grid.join(" ")}; s=$?; rm -f b.npy; exit $s`,
-    );
-    expect(fifoBatch.code, fifoBatch.err).toBe(0);
-    expect(fifoBatch.out).toBe(batch.out);
-    // A 1-D one is looked at, found not to be a batch, and read as one spectrum: still one pass.
-    const single = cli(["sweep", "--logits", "float_bef4.npy", ...grid]);
-    expect(single.code, single.err).toBe(0);
-    const fifoSingle = sh(
-      `mkfifo s.npy && (cat float_bef4.npy > s.npy 2>/dev/null &) && "$NODE" "$MAIN" sweep --logits s.npy ${grid.join(" ")}; s=$?; rm -f s.npy; exit $s`,
-    );
-    expect(fifoSingle.code, fifoSingle.err).toBe(0);
-    expect(fifoSingle.out).toBe(single.out);
+    sameThroughFifo("matrix_c.npy", "b.npy", ["sweep", "--logits", "{}", ...grid]);
+    sameThroughFifo("float_bef4.npy", "s.npy", ["sweep", "--logits", "{}", ...grid]);
   });
 
   it("a stream's numpy data gets the file's messages: truncated, several arrays, not numpy", () => {

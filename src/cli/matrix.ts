@@ -12,6 +12,7 @@
  */
 import { createReadStream, type Stats, statSync } from "node:fs";
 import { basename } from "node:path";
+import type { Readable } from "node:stream";
 import type { Command } from "commander";
 import { describeError, UsageError } from "./errors.js";
 import { checkKeyFlag, isStream } from "./flags.js";
@@ -84,11 +85,22 @@ async function readNumpyStream(
   preferred: string,
 ): Promise<NumpyArray> {
   const where = `${flag}: ${path}`;
-  const stream = createReadStream(path);
-  try {
+  return fromStream(path, flag, async (stream) => {
     const parts: Buffer[] = [];
     for await (const chunk of bounded(stream, where)) parts.push(chunk);
     return parseNumpyBytes(Buffer.concat(parts), where, basename(path), key, preferred);
+  });
+}
+
+/** Reads a file as a stream; an error that is not yet a message names the flag and the file. */
+async function fromStream<T>(
+  path: string,
+  flag: string,
+  read: (stream: Readable) => Promise<T>,
+): Promise<T> {
+  const stream = createReadStream(path);
+  try {
+    return await read(stream);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(
@@ -151,22 +163,14 @@ export async function readMatrix(spec: string, flag: string): Promise<Matrix> {
     );
   }
   if (stat.isDirectory()) throw new UsageError(`${source} is a directory, not a file`);
-  const stream = createReadStream(path);
-  try {
-    const m = await scanText(stream, source, {
+  const m = await fromStream(path, flag, (stream) =>
+    scanText(stream, source, {
       ...MATRIX,
       ...numpyKeys(flag),
       fields: /\.(csv|tsv)$/i.test(path),
-    });
-    return { ...m, source };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(
-      `${flag}: cannot read ${JSON.stringify(path)}: ${describeError(error as NodeJS.ErrnoException)}`,
-    );
-  } finally {
-    stream.destroy();
-  }
+    }),
+  );
+  return { ...m, source };
 }
 
 /** The text reader's settings for a matrix: rows, and the cap of a numpy array. */
