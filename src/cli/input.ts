@@ -309,6 +309,10 @@ export interface Scanned {
  * number, nor a mistyped one such as `O.5`) is a header and skipped. Places are
  * `label:LINE:COLUMN` from 1, the column a character column, or with `fields: true` the field
  * number in the row (as in CSV files).
+ *
+ * Numpy data on a stream (standard input, a FIFO, bash's `<(…)`) is told by its first bytes
+ * (npy.ts's sniffNumpy) and read whole within the byte cap, then parsed as the file would be;
+ * `key` and `preferred` pick an .npz's array.
  */
 export async function scanText(
   stream: Readable,
