@@ -1,30 +1,57 @@
 /**
  * The second-round rows of docs/edge-cases.md about types and sizes: what `out` may be, BigInt
- * values, array-likes read once, activators given something that is not a number, and the caps
- * that refuse an allocation before it is made. One `describe` per row, titled with its id
+ * values, array-likes read once, activators given something that is not a number, the caps
+ * that refuse an allocation before it is made, and options a function does not have. One `describe` per row, titled with its id
  * (test/edge-cases-map.test.ts holds the map). Expected values are closed forms; the larger
  * suites behind these rows are test/types.test.ts and test/activators/edges.test.ts.
  */
 import { describe, expect, it } from "vitest";
+import { calibrationMetrics, reliabilityBins, sweepBatch } from "../src/calibration/index.js";
 import {
   crossEntropy,
+  crossEntropyRows,
+  energiesToLogits,
   entropy,
+  fitTemperature,
   gelu,
   gibbs,
+  identities,
   klDivergence,
+  klDivergenceRows,
   leakyRelu,
+  logitsToEnergies,
+  logPartitionFunction,
   logSoftmax,
   logSumExp,
+  mergeLevels,
+  partitionFunction,
   relu,
   sample,
+  samplingDistribution,
   sigmoid,
   softmax,
   softmaxRows,
   softplus,
+  solveTemperature,
   sweep,
+  sweepRows,
   temperatureGrid,
   thermodynamics,
 } from "../src/index.js";
+import {
+  einsteinSolid,
+  harmonicOscillator,
+  isingChain,
+  isingSquare,
+  isingSquareKaufman,
+  onsagerMagnetization,
+  paramagnet,
+  rigidRotor,
+  twoLevelSystem,
+} from "../src/models/index.js";
+import { IsingLattice, simulateIsing } from "../src/montecarlo/index.js";
+import { sweepParallel } from "../src/parallel/index.js";
+import { spectrumFromExpression, toReduced } from "../src/units/index.js";
 
 /** softmax([0, ln 3]) = [1/4, 3/4]: e^{ln 3} is 3 to an ulp, so both are within 1e−16. */
 const Z = [0, Math.log(3)];
@@ -194,5 +221,120 @@ describe("allocation-caps: a size beyond its cap is a RangeError naming the func
     const s = sweep(energies.subarray(0, 10), { temperatures: temperatures.subarray(0, 3) });
     expect(Array.from(s.internalEnergy)).toEqual([0, 0, 0]);
     expect(Math.abs((s.entropy[0] as number) - Math.log(10))).toBeLessThan(1e-15);
+  });
+});
+
+describe("unknown-options: an option the function does not have is a TypeError naming it, never ignored", () => {
+  const T = { temperature: 1 };
+  const L = [1, 2, 3];
+  /** Each function with valid options plus one it does not have (`bogus`), in every entry point. */
+  const calls: [string, (extra: object) => unknown][] = [
+    ["softmax", (x) => softmax(L, x)],
+    ["logSoftmax", (x) => logSoftmax(L, x)],
+    ["softmaxRows", (x) => softmaxRows(L, { columns: 3, ...x })],
+    ["logSumExp", (x) => logSumExp(L, x)],
+    ["sample", (x) => sample(L, { random: () => 0.5, ...x })],
+    ["samplingDistribution", (x) => samplingDistribution(L, x)],
+    ["crossEntropy", (x) => crossEntropy(L, 0, x)],
+    ["crossEntropyRows", (x) => crossEntropyRows(L, [0], { columns: 3, ...x })],
+    ["klDivergence", (x) => klDivergence(L, L, x)],
+    ["klDivergenceRows", (x) => klDivergenceRows(L, L, { columns: 3, ...x })],
+    ["gibbs", (x) => gibbs(L, { ...T, ...x })],
+    ["thermodynamics", (x) => thermodynamics(L, { ...T, ...x })],
+    ["partitionFunction", (x) => partitionFunction(L, { ...T, ...x })],
+    ["logPartitionFunction", (x) => logPartitionFunction(L, { ...T, ...x })],
+    ["mergeLevels", (x) => mergeLevels(L, x)],
+    ["sweep", (x) => sweep(L, { temperatures: [1], ...x })],
+    ["sweepRows", (x) => [...sweepRows(L, { temperatures: [1], ...x })]],
+    ["sweepBatch", (x) => sweepBatch(L, { temperatures: [1], columns: 3, ...x })],
+    ["temperatureGrid", (x) => temperatureGrid({ from: 1, to: 2, points: 2, ...x })],
+    ["identities", (x) => identities(L, x)],
+    ["fitTemperature", (x) => fitTemperature([L], [0], x)],
+    ["energiesToLogits", (x) => energiesToLogits(L, { ...T, ...x })],
+    ["logitsToEnergies", (x) => logitsToEnergies(L, x)],
+    ["solveTemperature", (x) => solveTemperature(L, { entropy: 0.5, ...x })],
+    ["calibrationMetrics", (x) => calibrationMetrics([L], [0], x)],
+    ["reliabilityBins", (x) => reliabilityBins([0.5], [1], x)],
+    ["spectrumFromExpression", (x) => spectrumFromExpression({ energy: "n", to: 2, ...x })],
+    ["toReduced", (x) => toReduced([1], { temperature: "300 K", unit: "meV", ...x })],
+    ["twoLevelSystem", (x) => twoLevelSystem(x)],
+    ["harmonicOscillator", (x) => harmonicOscillator(x)],
+    ["einsteinSolid", (x) => einsteinSolid(x)],
+    ["paramagnet", (x) => paramagnet(x)],
+    ["rigidRotor", (x) => rigidRotor(x)],
+    ["isingChain", (x) => isingChain({ spins: 4, ...x })],
+    ["isingSquare", (x) => isingSquare({ size: 2, ...x })],
+    ["isingSquareKaufman", (x) => isingSquareKaufman({ size: 2, ...x })],
+    ["onsagerMagnetization", (x) => onsagerMagnetization(1, x)],
+    ["IsingLattice", (x) => new IsingLattice({ size: 4, seed: 1, ...x })],
+    ["simulateIsing", (x) => simulateIsing({ size: 4, temperature: 2, sweeps: 1, seed: 1, ...x })],
+  ];
+
+  it("every function that takes options refuses one it does not have, naming it", () => {
+    for (const [fn, call] of calls) {
+      expect(() => call({}), `${fn} with its valid options`).not.toThrow();
+      expect(() => call({ bogus: 1 }), fn).toThrow(TypeError);
+      expect(() => call({ bogus: 1 }), fn).toThrow(
+        new RegExp(`^${fn}: unknown option "bogus" \\(the options are [a-zA-Z0-9, ]+\\)$`),
+      );
+    }
+  });
+
+  it("sweepParallel (a promise) refuses one too", async () => {
+    await expect(
+      sweepParallel(L, { temperatures: [1], workers: 1, bogus: 1 } as never),
+    ).rejects.toThrow(
+      /^sweepParallel: unknown option "bogus" \(the options are temperatures, kB, degeneracies, probabilities, workers, minimumWork\)$/,
+    );
+  });
+
+  it("names the option meant: another case, underscores, or another library's name for it", () => {
+    const cases: [() => unknown, string][] = [
+      [
+        () => samplingDistribution(L, { top_k: 2 } as never),
+        'samplingDistribution: unknown option "top_k"; did you mean topK?',
+      ],
+      [
+        () => sample(L, { top_p: 0.5 } as never),
+        'sample: unknown option "top_p"; did you mean topP?',
+      ],
+      [
+        () => sample(L, { min_tokens_to_keep: 2 } as never),
+        'sample: unknown option "min_tokens_to_keep"; did you mean minKeep?',
+      ],
+      [
+        () => sample(L, { seed: 1 } as never),
+        'sample: unknown option "seed"; did you mean random?',
+      ],
+      [
+        () => softmax(L, { Temperature: 2 } as never),
+        'softmax: unknown option "Temperature"; did you mean temperature?',
+      ],
+      [
+        () => softmax(L, { temp: 2 } as never),
+        'softmax: unknown option "temp"; did you mean temperature?',
+      ],
+      [
+        () => logSumExp(L, { b: [1, 1, 1] } as never),
+        'logSumExp: unknown option "b"; did you mean weights?',
+      ],
+      [
+        () => logSumExp(L, { return_sign: true } as never),
+        'logSumExp: unknown option "return_sign"; did you mean returnSign?',
+      ],
+      [
+        () => gibbs(L, { temperature: 1, kb: 2 } as never),
+        'gibbs: unknown option "kb"; did you mean kB?',
+      ],
+      [
+        () => thermodynamics(L, { temperature: 1, degeneracy: [1, 1, 1] } as never),
+        'thermodynamics: unknown option "degeneracy"; did you mean degeneracies?',
+      ],
+    ];
+    for (const [call, message] of cases) expect(call).toThrow(`${message} (the options are`);
+    // An option of another function gets no guess: thermodynamics writes no `out`.
+    expect(() => thermodynamics(L, { temperature: 1, out: [0, 0, 0] } as never)).toThrow(
+      'thermodynamics: unknown option "out" (the options are temperature, kB, degeneracies)',
+    );
   });
 });

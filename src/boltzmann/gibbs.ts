@@ -40,7 +40,7 @@ export function gibbs<O extends WritableArrayLike>(
 ): O;
 export function gibbs(energies: ArrayLike<number>, options: GibbsOptions): WritableArrayLike {
   const fn = "gibbs";
-  const { temperature, kB, degeneracies, out: given } = gibbsOptions(fn, options);
+  const { temperature, kB, degeneracies, out: given } = gibbsOptions(fn, options, true);
   const E = readVector(fn, "energies", energies);
   if (degeneracies === undefined) {
     const fast = gibbsOnKernel(fn, E, kB, temperature, given);

@@ -27,7 +27,7 @@ export function mergeLevels(
   options?: { degeneracies?: ArrayLike<number> },
 ): Spectrum {
   const fn = "mergeLevels";
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, ["degeneracies"]);
   const S = scan(fn, "energies", energies, ENERGIES, "options.degeneracies", opts.degeneracies);
   const g = S.mult;
   const order: number[] = [];

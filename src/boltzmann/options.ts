@@ -25,9 +25,15 @@ export interface GibbsIntoOptions<O extends WritableArrayLike> extends GibbsOpti
 }
 
 /** Reads and checks the options every Boltzmann-side function takes. @internal */
+/** The options of partitionFunction, logPartitionFunction and thermodynamics. */
+const GIBBS_OPTIONS = ["temperature", "kB", "degeneracies"] as const;
+/** The options of gibbs, which can write into `out`. */
+const GIBBS_INTO_OPTIONS = [...GIBBS_OPTIONS, "out"] as const;
+
 export function gibbsOptions(
   fn: string,
   options: GibbsOptions | undefined,
+  withOut = false,
 ): {
   temperature: number;
   kB: number;
@@ -37,7 +43,13 @@ export function gibbsOptions(
   if (options === undefined) {
     throw new TypeError(`${fn}: options with a temperature are required, e.g. { temperature: 1 }`);
   }
-  const opts = optionsOf(fn, options) as Partial<GibbsOptions> & { out?: WritableArrayLike };
+  const opts = optionsOf(
+    fn,
+    options,
+    withOut ? GIBBS_INTO_OPTIONS : GIBBS_OPTIONS,
+  ) as Partial<GibbsOptions> & {
+    out?: WritableArrayLike;
+  };
   return {
     temperature: requiredNumber(fn, "options.temperature", opts.temperature),
     kB: boltzmannConstant(fn, opts.kB),

@@ -37,7 +37,7 @@ export function energiesToLogits(
   if (options === undefined) {
     throw new TypeError(`${fn}: options with a temperature are required, e.g. { temperature: 1 }`);
   }
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, ["temperature", "kB"]);
   const temperature = requiredNumber(fn, "options.temperature", opts.temperature);
   const kB = boltzmannConstant(fn, opts.kB);
   if (temperature === 0) {

@@ -70,7 +70,7 @@ export function fitTemperature(
   options?: FitTemperatureOptions,
 ): TemperatureFit {
   const fn = "fitTemperature";
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, ["columns"]);
   const y = readVector(fn, "labels", labels);
   const M = matrixOf(fn, logits, opts.columns);
   if (M.rows === 0) throw new RangeError(`${fn}: there are no rows to fit`);

@@ -75,7 +75,7 @@ export interface Identity {
  */
 export function identities(logits: ArrayLike<number>, options?: IdentitiesOptions): Identity[] {
   const fn = "identities";
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, ["temperature"]);
   const tau = numberOption(fn, "options.temperature", opts.temperature, 1);
   if (!Number.isFinite(tau) || tau === 0) {
     throw new RangeError(`${fn}: options.temperature must be finite and nonzero, got ${tau}`);

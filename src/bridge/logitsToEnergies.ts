@@ -44,7 +44,7 @@ export function logitsToEnergies(
   options?: LogitsToEnergiesOptions,
 ): EnergiesAtTemperature {
   const fn = "logitsToEnergies";
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, ["temperature", "energyScale", "kB"]);
   const tau = numberOption(fn, "options.temperature", opts.temperature, 1);
   const scale = numberOption(fn, "options.energyScale", opts.energyScale, 1);
   if (!(scale > 0) || !Number.isFinite(scale)) {

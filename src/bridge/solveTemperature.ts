@@ -60,7 +60,13 @@ export function solveTemperature(
   if (options === undefined) {
     throw new TypeError(`${fn}: options with a target are required, e.g. { entropy: 0.5 }`);
   }
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, [
+    "entropy",
+    "internalEnergy",
+    "kB",
+    "degeneracies",
+    "branch",
+  ]);
   const hasS = opts.entropy !== undefined;
   const hasU = opts.internalEnergy !== undefined;
   if (hasS === hasU) {

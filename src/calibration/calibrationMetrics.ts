@@ -69,7 +69,7 @@ export function calibrationMetrics(
   options?: CalibrationMetricsOptions,
 ): CalibrationMetrics {
   const fn = "calibrationMetrics";
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, ["columns", "temperature", "bins", "binning"]);
   const tau = numberOption(fn, "options.temperature", opts.temperature, 1);
   if (tau < 0)
     throw new RangeError(

@@ -70,7 +70,7 @@ export function reliabilityBins(
   options?: BinningOptions,
 ): ReliabilityBins {
   const fn = "reliabilityBins";
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, ["bins", "binning"]);
   const c = checkVector(fn, "confidences", confidences) as ArrayLike<unknown>;
   const k = checkVector(fn, "correct", correct as ArrayLike<number>) as ArrayLike<unknown>;
   if (c.length !== k.length)

@@ -171,13 +171,57 @@ export function outputVector<T extends WritableArrayLike = Float64Array>(
   return out;
 }
 
-/** The options object, or {} when omitted; TypeError for anything that is not an object. */
-export function optionsOf<T extends object>(fn: string, options: T | undefined): Partial<T> {
+/**
+ * The options object, or {} when omitted; TypeError for anything that is not an object, and for
+ * an option the function does not know (a misspelt `topk` or a peer's `top_k` would otherwise
+ * be ignored in silence and the answer computed without it).
+ */
+export function optionsOf<T extends object>(
+  fn: string,
+  options: T | undefined,
+  known: readonly string[],
+): Partial<T> {
   if (options === undefined) return {};
   if (options === null || typeof options !== "object") {
     throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
   }
+  checkKnownOptions(fn, options, known);
   return options;
+}
+
+/**
+ * The names other libraries (Hugging Face, PyTorch, scipy) and physics texts give some options,
+ * for the hint of an unknown option; the hint is given only when the function has that option.
+ */
+const OTHER_NAMES: Record<string, string> = {
+  temp: "temperature",
+  tau: "temperature",
+  t: "temperature",
+  b: "weights",
+  weight: "weights",
+  degeneracy: "degeneracies",
+  g: "degeneracies",
+  mintokenstokeep: "minKeep",
+  k: "kB",
+  boltzmann: "kB",
+  seed: "random",
+};
+
+/**
+ * TypeError for a key of `options` that is not in `known`, with the option meant when the key
+ * is a known one spelt in another case or with underscores (`top_k`, `TopK`, `return_sign`,
+ * `kb`) or another library's name for it (`temp`, `b`, `degeneracy`).
+ */
+export function checkKnownOptions(fn: string, options: object, known: readonly string[]): void {
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const plain = key.toLowerCase().replace(/[_\-\s]/g, "");
+    const meant =
+      known.find((k) => k.toLowerCase() === plain) ?? known.find((k) => k === OTHER_NAMES[plain]);
+    const hint = meant === undefined ? "" : `; did you mean ${meant}?`;
+    const list = known.length === 0 ? "it takes none" : `the options are ${known.join(", ")}`;
+    throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}${hint} (${list})`);
+  }
 }
 
 /** A numeric option: TypeError if not a number, RangeError if NaN. */

@@ -191,7 +191,11 @@ export function booleanOption(
   return value;
 }
 
-/** The options object of a model (TypeError when it is not an object). */
-export function modelOptions<T extends object>(fn: string, options: T | undefined): Partial<T> {
-  return optionsOf(fn, options);
+/** The options object of a model (TypeError when it is not an object, or names an option the model does not have). */
+export function modelOptions<T extends object>(
+  fn: string,
+  options: T | undefined,
+  known: readonly string[],
+): Partial<T> {
+  return optionsOf(fn, options, known);
 }

@@ -51,7 +51,7 @@ export interface EinsteinSolidOptions {
  */
 export function einsteinSolid(options?: EinsteinSolidOptions): ExactModel {
   const fn = "einsteinSolid";
-  const opts = modelOptions(fn, options);
+  const opts = modelOptions(fn, options, ["atoms", "quantum", "maxQuanta", "zeroPoint", "kB"]);
   const atoms =
     opts.atoms === undefined ? 1 : integerOption(fn, "options.atoms", opts.atoms, 1, 1e6);
   const quantum = normalEnergy(

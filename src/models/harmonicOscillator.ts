@@ -120,7 +120,7 @@ export function oscillatorState(
  */
 export function harmonicOscillator(options?: HarmonicOscillatorOptions): ExactModel {
   const fn = "harmonicOscillator";
-  const opts = modelOptions(fn, options);
+  const opts = modelOptions(fn, options, ["quantum", "levels", "zeroPoint", "kB"]);
   const quantum = normalEnergy(
     fn,
     "options.quantum",

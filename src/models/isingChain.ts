@@ -148,7 +148,7 @@ function enumerateStates(N: number, J: number, h: number): Map<number, bigint> {
 export function isingChain(options: IsingChainOptions): ExactModel {
   const fn = "isingChain";
   if (options === undefined) throw new TypeError(`${fn}: options { spins } are required`);
-  const opts = modelOptions(fn, options);
+  const opts = modelOptions(fn, options, ["spins", "coupling", "field", "spectrum", "kB"]);
   const N = integerOption(fn, "options.spins", opts.spins, 1, 1000);
   const J = normalEnergy(
     fn,

@@ -64,7 +64,7 @@ export interface IsingSquareOptions {
 export function isingSquare(options: IsingSquareOptions): ExactModel {
   const fn = "isingSquare";
   if (options === undefined) throw new TypeError(`${fn}: options { size } are required`);
-  const opts = modelOptions(fn, options);
+  const opts = modelOptions(fn, options, ["size", "coupling", "kB"]);
   const L = integerOption(fn, "options.size", opts.size, 2, 5);
   const J = normalEnergy(
     fn,

@@ -57,7 +57,7 @@ export function isingSquareKaufman(
 ): ClosedForms & { size: number; coupling: number; kB: number } {
   const fn = "isingSquareKaufman";
   if (options === undefined) throw new TypeError(`${fn}: options { size } are required`);
-  const opts = modelOptions(fn, options);
+  const opts = modelOptions(fn, options, ["size", "coupling", "kB"]);
   const L = integerOption(fn, "options.size", opts.size, 2, 4096);
   const J = finiteOption(fn, "options.coupling", opts.coupling, 1);
   if (J === 0) throw new RangeError(`${fn}: options.coupling must be nonzero, got 0`);

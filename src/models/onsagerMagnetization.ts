@@ -26,7 +26,7 @@ export function onsagerMagnetization(
 ): number {
   const fn = "onsagerMagnetization";
   const T = temperatureArgument(fn, temperature);
-  const opts = modelOptions(fn, options);
+  const opts = modelOptions(fn, options, ["coupling", "kB"]);
   const J = finiteOption(fn, "options.coupling", opts.coupling, 1);
   if (J === 0) throw new RangeError(`${fn}: options.coupling must be nonzero, got 0`);
   const kB = boltzmannConstant(fn, opts.kB);

@@ -63,7 +63,7 @@ export interface ParamagnetModel extends ExactModel {
  */
 export function paramagnet(options?: ParamagnetOptions): ParamagnetModel {
   const fn = "paramagnet";
-  const opts = modelOptions(fn, options);
+  const opts = modelOptions(fn, options, ["spin", "field", "kB"]);
   const n = opts.spin === undefined ? 2 : spinMultiplicity(fn, "options.spin", opts.spin);
   const eps = normalEnergy(fn, "options.field", positiveOption(fn, "options.field", opts.field, 1));
   const kB = boltzmannConstant(fn, opts.kB);

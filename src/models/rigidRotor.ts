@@ -127,7 +127,7 @@ function noNegative(fn: string, T: number): void {
  */
 export function rigidRotor(options?: RigidRotorOptions): RigidRotorModel {
   const fn = "rigidRotor";
-  const opts = modelOptions(fn, options);
+  const opts = modelOptions(fn, options, ["rotationalConstant", "maxJ", "kB"]);
   const B = normalEnergy(
     fn,
     "options.rotationalConstant",

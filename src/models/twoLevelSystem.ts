@@ -54,7 +54,7 @@ function softplus(y: number): number {
  */
 export function twoLevelSystem(options?: TwoLevelOptions): ExactModel {
   const fn = "twoLevelSystem";
-  const opts = modelOptions(fn, options);
+  const opts = modelOptions(fn, options, ["gap", "g0", "g1", "kB"]);
   const gap = normalEnergy(fn, "options.gap", positiveOption(fn, "options.gap", opts.gap, 1));
   const g0 = positiveOption(fn, "options.g0", opts.g0, 1);
   const g1 = positiveOption(fn, "options.g1", opts.g1, 1);

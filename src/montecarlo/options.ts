@@ -3,7 +3,12 @@
  * and the option (CONTRACT.md, "Edge cases").
  * @internal
  */
-import { describe, integerOption, requiredNumber } from "../internal/validate.js";
+import {
+  checkKnownOptions,
+  describe,
+  integerOption,
+  requiredNumber,
+} from "../internal/validate.js";
 
 /** The single-spin and cluster updates. */
 export type IsingAlgorithm = "metropolis" | "heatBath" | "wolff";
@@ -30,13 +35,7 @@ export function optionsObject(
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
     throw new TypeError(`${fn}: options { ${required} } are required, got ${describe(options)}`);
   }
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new TypeError(
-        `${fn}: unknown option ${JSON.stringify(key)} (the options are ${known.join(", ")})`,
-      );
-    }
-  }
+  checkKnownOptions(fn, options, known);
   return options as Record<string, unknown>;
 }
 

@@ -1,7 +1,13 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { integerOption } from "../internal/validate.js";
-import { emptyColumns, fillColumns, prepareSweep, SWEEP_COLUMNS } from "../sweep/engine.js";
+import {
+  emptyColumns,
+  fillColumns,
+  prepareSweep,
+  SWEEP_COLUMNS,
+  SWEEP_OPTIONS,
+} from "../sweep/engine.js";
 import type { SweepOptions, SweepResult } from "../sweep/sweep.js";
 
 /** Options of {@link sweepParallel}. */
@@ -40,7 +46,11 @@ export async function sweepParallel(
       `${fn}: occupations are not gathered across threads; stream them with sweepRows`,
     );
   }
-  const prep = prepareSweep(fn, energies, { ...options, probabilities: false });
+  const prep = prepareSweep(fn, energies, { ...options, probabilities: false }, [
+    ...SWEEP_OPTIONS,
+    "workers",
+    "minimumWork",
+  ]);
   const workers =
     options.workers === undefined
       ? availableParallelism()

@@ -19,6 +19,9 @@ export interface CrossEntropyOptions {
 }
 
 /** Options of {@link crossEntropyRows} and {@link klDivergenceRows}. */
+/** The options of crossEntropyRows and klDivergenceRows. */
+export const ROWS_OPTIONS = ["temperature", "columns", "out"] as const;
+
 export interface CrossEntropyRowsOptions extends CrossEntropyOptions {
   /** Row length (number of classes); the matrix length must be a multiple of it. */
   columns: number;
@@ -61,7 +64,12 @@ export function crossEntropy(
   target: number | ArrayLike<number>,
   options?: CrossEntropyOptions,
 ): number {
-  return crossEntropyOf("crossEntropy", logits, target, optionsOf("crossEntropy", options));
+  return crossEntropyOf(
+    "crossEntropy",
+    logits,
+    target,
+    optionsOf("crossEntropy", options, ["temperature"]),
+  );
 }
 
 function crossEntropyOf(
@@ -150,7 +158,7 @@ export function crossEntropyRows(
   options: CrossEntropyRowsOptions,
 ): WritableArrayLike {
   const fn = "crossEntropyRows";
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, ROWS_OPTIONS);
   const t = checkVector(fn, "targets", targets);
   return forEachRow(fn, matrix, opts, (rows, columns) => {
     let indices: boolean;

@@ -7,7 +7,11 @@ import {
   readVector,
   type WritableArrayLike,
 } from "../internal/validate.js";
-import type { CrossEntropyOptions, CrossEntropyRowsOptions } from "./crossEntropy.js";
+import {
+  type CrossEntropyOptions,
+  type CrossEntropyRowsOptions,
+  ROWS_OPTIONS,
+} from "./crossEntropy.js";
 import { logSoftmax } from "./logSoftmax.js";
 import { forEachRow, renamed, rowsOut } from "./rowsOf.js";
 import { softmax } from "./softmax.js";
@@ -78,7 +82,12 @@ export function klDivergence(
   logitsQ: ArrayLike<number>,
   options?: CrossEntropyOptions,
 ): number {
-  return klOf("klDivergence", logitsP, logitsQ, optionsOf("klDivergence", options));
+  return klOf(
+    "klDivergence",
+    logitsP,
+    logitsQ,
+    optionsOf("klDivergence", options, ["temperature"]),
+  );
 }
 
 /** Runs a softmax-family call, naming the user's argument in its errors. */
@@ -307,7 +316,7 @@ export function klDivergenceRows(
   options: CrossEntropyRowsOptions,
 ): WritableArrayLike {
   const fn = "klDivergenceRows";
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, ROWS_OPTIONS);
   const Q = checkVector(fn, "logitsQ", logitsQ);
   checkSameLength(fn, "logitsQ", Q, "logitsP", checkVector(fn, "logitsP", logitsP).length);
   return forEachRow(

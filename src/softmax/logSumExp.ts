@@ -72,7 +72,7 @@ export function logSumExp(
   options?: LogSumExpOptions,
 ): number | SignedLogSumExp {
   const fn = "logSumExp";
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, ["weights", "returnSign"]);
   const returnSign = opts.returnSign;
   if (returnSign !== undefined && typeof returnSign !== "boolean") {
     throw new TypeError(`${fn}: options.returnSign must be a boolean, got ${describe(returnSign)}`);

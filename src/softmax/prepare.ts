@@ -29,6 +29,8 @@ import {
 export type OnAllMasked = "error" | "zeros";
 
 /** The options softmax and logSoftmax read. */
+const LOGITS_OPTIONS = ["temperature", "out", "onAllMasked"] as const;
+
 interface LogitsOptions {
   temperature?: number;
   out?: WritableArrayLike;
@@ -59,7 +61,7 @@ export function prepareLogits(
   options: LogitsOptions | undefined,
   masked: number,
 ): { S: Spectrum; B: Beta; out: WritableArrayLike; done: boolean } {
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, LOGITS_OPTIONS);
   const temperature = numberOption(fn, "options.temperature", opts.temperature, 1);
   const onAllMasked = onAllMaskedOption(fn, opts.onAllMasked);
   const S = scan(fn, "logits", logits, LOGITS);
@@ -104,7 +106,7 @@ function kernelCall(
   let temperature = 1;
   let out: WritableArrayLike | undefined;
   if (options !== undefined) {
-    const opts = optionsOf(fn, options);
+    const opts = optionsOf(fn, options, LOGITS_OPTIONS);
     // Checked here too, so a bad value is refused on this path exactly as on the other.
     onAllMaskedOption(fn, opts.onAllMasked);
     const t = opts.temperature;

@@ -91,7 +91,7 @@ function rowWise(
   options: RowsOptions & { out?: WritableArrayLike },
   kernel: RowFunction,
 ): WritableArrayLike {
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, ["columns", "temperature", "onAllMasked", "out"]);
   const matrix = checkVector(fn, "matrix", input);
   const columns = integerOption(fn, "options.columns", opts.columns, 1);
   if (matrix.length % columns !== 0) {

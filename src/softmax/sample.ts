@@ -34,6 +34,9 @@ import {
 import { softmaxOnKernel } from "./prepare.js";
 
 /** Options of {@link samplingDistribution} (and of {@link sample}, which adds `random`). */
+/** The options of samplingDistribution (sample adds `random`). */
+const SAMPLING_OPTIONS = ["temperature", "topK", "topKTies", "topP", "minP", "minKeep"] as const;
+
 export interface SamplingOptions {
   /** Temperature τ (default 1), applied first. τ = 0 draws evenly among the maximal logits. */
   temperature?: number;
@@ -116,7 +119,7 @@ const REACH = 1 - 2 ** -50;
  */
 export function sample(logits: ArrayLike<number>, options?: SampleOptions): number {
   const fn = "sample";
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, [...SAMPLING_OPTIONS, "random"]);
   const random = opts.random ?? Math.random;
   if (typeof random !== "function") {
     throw new TypeError(`${fn}: options.random must be a function, got ${describeValue(random)}`);
@@ -160,7 +163,7 @@ export function samplingDistribution(
   const { kept, w, sumHi, sumLo, normalized, n } = filtered(
     fn,
     logits,
-    optionsOf(fn, options),
+    optionsOf(fn, options, SAMPLING_OPTIONS),
     true,
   );
   if (kept === undefined) {

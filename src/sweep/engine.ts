@@ -40,7 +40,13 @@ export interface PreparedSweep {
   fusable: boolean;
 }
 
-/** Reads and checks the options, validates the spectrum, merges and sorts it. */
+/** The options of sweep and sweepRows. */
+export const SWEEP_OPTIONS = ["temperatures", "kB", "degeneracies", "probabilities"] as const;
+
+/**
+ * Reads and checks the options (`known` names the caller's; an unknown one is a TypeError),
+ * validates the spectrum, merges and sorts it.
+ */
 export function prepareSweep(
   fn: string,
   energies: ArrayLike<number>,
@@ -50,13 +56,14 @@ export function prepareSweep(
     degeneracies?: ArrayLike<number>;
     probabilities?: boolean;
   },
+  known: readonly string[] = SWEEP_OPTIONS,
 ): PreparedSweep {
   if (options === undefined) {
     throw new TypeError(
       `${fn}: options with temperatures are required, e.g. { temperatures: [1, 2] }`,
     );
   }
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, known);
   if (opts.temperatures === undefined) {
     throw new TypeError(`${fn}: options.temperatures is required (an array of numbers)`);
   }

@@ -65,7 +65,7 @@ export function sweepBatch(
     throw new TypeError(
       `${fn}: options with temperatures are required, e.g. { temperatures: [1, 2] }`,
     );
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, ["temperatures", "columns", "labels"]);
   if (opts.temperatures === undefined)
     throw new TypeError(`${fn}: options.temperatures is required (an array of numbers)`);
   const given = checkVector(fn, "options.temperatures", opts.temperatures);

@@ -46,7 +46,7 @@ export function temperatureGrid(options: TemperatureGridOptions): Float64Array {
   if (options === undefined) {
     throw new TypeError(`${fn}: options { from, to, points } are required`);
   }
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, ["from", "to", "points", "scale"]);
   const from = requiredNumber(fn, "options.from", opts.from);
   const to = requiredNumber(fn, "options.to", opts.to);
   const points = integerOption(fn, "options.points", opts.points, 2, MAX_GRID_POINTS);

@@ -197,7 +197,16 @@ export function spectrumFromExpression(options: ExpressionSpectrumOptions): Spec
   if (options === undefined) {
     throw new TypeError(`${fn}: options { energy, to } are required`);
   }
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, [
+    "energy",
+    "degeneracy",
+    "index",
+    "from",
+    "to",
+    "scope",
+    "unit",
+    "maxLevels",
+  ]);
   const index = identifier(fn, "options.index", opts.index ?? "n");
   const from = integer(fn, "options.from", opts.from, 0);
   const to = integer(fn, "options.to", opts.to);

@@ -30,7 +30,7 @@ export function toReduced(energies: ArrayLike<number>, options: ToReducedOptions
   if (options === undefined) {
     throw new TypeError(`${fn}: options { temperature, unit } are required`);
   }
-  const opts = optionsOf(fn, options);
+  const opts = optionsOf(fn, options, ["temperature", "unit"]);
   if (opts.temperature === undefined) {
     throw new TypeError(`${fn}: options.temperature is required, e.g. "300 K"`);
   }
