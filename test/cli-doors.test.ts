@@ -110,6 +110,26 @@ describe("--out and --html: a write error exits 1, keeps the old file, leaves no
     },
   );
 
+  it.runIf(privileged)(
+    "a read-only file (0444) in a folder that may be written: refused as the shell's > refuses it (EACCES)",
+    () => {
+      // Renaming over the file needs only the folder's permission; the file's own (chmod a-w,
+      // the user's protection) is honoured as by `>`. Root without capabilities is any user.
+      const kept = s.path("kept-ro.csv");
+      writeFileSync(kept, "old result\n");
+      chmodSync(kept, 0o444);
+      const drop = "setpriv --inh-caps=-all --bounding-set=-all";
+      const shell = bash(`${drop} bash -c 'echo new > ${kept}'`);
+      expect(shell.code, "the shell refuses too").not.toBe(0);
+      const r = bash(`${drop} "$NODE" "$MAIN" softmax 1 2 --out ${kept}`);
+      expect(r.code, r.err).toBe(1);
+      oneLine(r.err, "kept-ro.csv", /permission denied \(EACCES\)$/);
+      expect(readFileSync(kept, "utf8")).toBe("old result\n");
+      expect(statSync(kept).mode & 0o777).toBe(0o444);
+      expect(s.leftovers()).toEqual([]);
+    },
+  );
+
   it("a missing folder: --out and --html fail before any work, naming the folder", () => {
     writeFileSync(s.path("kept.csv"), "old result\n");
     const out = cli(["softmax", "1", "2", "--out", "no/such/dir/res.csv"], { cwd: s.dir });

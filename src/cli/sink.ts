@@ -25,6 +25,7 @@
  * OutputError (exit code 1) whose one-line message names the flag, the path and the cause.
  */
 import {
+  accessSync,
   close as closeFd,
   closeSync,
   constants,
@@ -114,6 +115,15 @@ export class Sink {
       return;
     }
     const final = this.followLinks(target);
+    if (shown !== undefined) {
+      // A file the user may not write (chmod a-w) is refused as the shell's `>` refuses it: the
+      // rename below needs only the folder's permission and would replace it anyway.
+      try {
+        accessSync(final, constants.W_OK);
+      } catch (error) {
+        throw this.failure(error);
+      }
+    }
     const temp = join(
       dirname(final),
       `.${basename(final)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`,
