@@ -382,4 +382,24 @@ describe("pipes: a reader that closes early ends the run quietly", () => {
     const toFile = bash(`"$NODE" "$MAIN" softmax 1 2 --out ${s.path("closed.csv")} >&-`);
     expect([toFile.code, toFile.err]).toEqual([0, ""]);
   });
+
+  it("a standard input closed (<&-) or a folder (< dir) is named as such, not read as empty", () => {
+    for (const command of ["softmax --logits -", "calibrate --logits - --labels 0"]) {
+      const closed = bash(`"$NODE" "$MAIN" ${command} <&-`);
+      expect(closed.code, command).toBe(2);
+      expect(closed.err).toBe(
+        "gibbs-softmax: --logits: standard input (-) is closed (<&-); pipe the data in or give a file\n",
+      );
+      const folder = bash(`"$NODE" "$MAIN" ${command} < /`);
+      expect(folder.code, command).toBe(2);
+      expect(folder.err).toBe(
+        "gibbs-softmax: --logits: standard input (-) is a folder, not data (EISDIR)\n",
+      );
+    }
+    // An empty standard input is empty: < /dev/null opens it read-only, unlike a closed one.
+    const empty = bash(`"$NODE" "$MAIN" softmax --logits - < /dev/null`);
+    expect([empty.code, empty.err]).toEqual([2, "gibbs-softmax: <stdin>: no numbers found\n"]);
+    const piped = bash(`echo 0 | "$NODE" "$MAIN" softmax --logits - --format jsonl`);
+    expect([piped.code, piped.out]).toEqual([0, '{"index":0,"logit":0,"probability":1}\n']);
+  });
 });

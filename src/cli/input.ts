@@ -10,7 +10,7 @@
  * `file:LINE:COLUMN`, both counted from 1 (in a CSV file the column is the field number, as in
  * `file.csv#2`); in a list, `name[INDEX]` with indices counted from 0, as the library counts states.
  */
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, fstatSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
@@ -18,6 +18,7 @@ import { describeError, UsageError } from "./errors.js";
 import { excerpt, LIMITS } from "./limits.js";
 import { numpyKeys, readNumpyVector } from "./matrix.js";
 import { asVector, parseNumpyBytes, shapeOf, sniffNumpy } from "./npy.js";
+import { wasClosed } from "./stdout.js";
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?Infinity$/;
 const WORD = /^[+-]?(inf|infinity|nan)$/i;
@@ -174,6 +175,24 @@ export function inlineVector(spec: string, name: string): Float64Array {
 let stdinReader: string | undefined;
 
 /** Records that `name` reads standard input; a second reader is refused, naming the first. */
+/**
+ * Refuses a standard input that holds no data to read: one closed by the shell (`<&-`, which
+ * Node.js replaces with /dev/null) or a folder (`< dir`), which would otherwise read as empty.
+ */
+export function checkStandardInput(name: string): void {
+  let folder = false;
+  try {
+    folder = fstatSync(0).isDirectory();
+  } catch {
+    // no descriptor 0 at all: reading reports it
+  }
+  if (folder) throw new UsageError(`${name}: standard input (-) is a folder, not data (EISDIR)`);
+  if (wasClosed(0))
+    throw new UsageError(
+      `${name}: standard input (-) is closed (<&-); pipe the data in or give a file`,
+    );
+}
+
 export function claimStdin(name: string): void {
   if (stdinReader !== undefined) {
     throw new UsageError(
@@ -195,6 +214,7 @@ export async function readVector(
 ): Promise<Float64Array> {
   if (spec === "-") {
     claimStdin(name);
+    if (stdin === process.stdin) checkStandardInput(name);
     return readText(stdin, "<stdin>", name);
   }
   if (looksInline(spec)) return inlineVector(spec, name);

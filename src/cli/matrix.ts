@@ -16,7 +16,14 @@ import type { Readable } from "node:stream";
 import type { Command } from "commander";
 import { describeError, UsageError } from "./errors.js";
 import { checkKeyFlag, isStream } from "./flags.js";
-import { bounded, claimStdin, inlineVector, looksInline, scanText } from "./input.js";
+import {
+  bounded,
+  checkStandardInput,
+  claimStdin,
+  inlineVector,
+  looksInline,
+  scanText,
+} from "./input.js";
 import { LIMITS } from "./limits.js";
 import { asVector, type NumpyArray, parseNumpyBytes, readNumpy, shapeOf } from "./npy.js";
 
@@ -146,6 +153,7 @@ export async function readMatrix(spec: string, flag: string): Promise<Matrix> {
   }
   if (spec === "-") {
     claimStdin(flag);
+    checkStandardInput(flag);
     const m = await scanText(process.stdin, `${flag}: <stdin>`, { ...MATRIX, ...numpyKeys(flag) });
     return { ...m, source: `${flag}: <stdin>` };
   }

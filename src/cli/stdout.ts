@@ -50,10 +50,18 @@ export function guardStandardStreams(): void {
  * standard output. A shell's `> /dev/null` opens it write-only and is not mistaken for this.
  */
 export function standardOutputWasClosed(): boolean {
+  return wasClosed(1);
+}
+
+/**
+ * True when descriptor `fd` (0, 1 or 2) is the /dev/null that Node.js opens read-write in place
+ * of a closed one (`<&-`, `>&-`); a shell's `< /dev/null` or `> /dev/null` opens it one way only.
+ */
+export function wasClosed(fd: number): boolean {
   try {
-    const out = fstatSync(1);
+    const out = fstatSync(fd);
     if (!out.isCharacterDevice() || out.rdev !== statSync("/dev/null").rdev) return false;
-    const info = readFileSync("/proc/self/fdinfo/1", "utf8");
+    const info = readFileSync(`/proc/self/fdinfo/${fd}`, "utf8");
     const flags = /^flags:\s*([0-7]+)/m.exec(info)?.[1];
     return flags !== undefined && (Number.parseInt(flags, 8) & 3) === 2; // O_RDWR
   } catch {
