@@ -192,7 +192,7 @@ describe("calibrate", () => {
 
 describe("batches of logits from text", () => {
   it("sweep --logits FILE --labels FILE gives batch means; --html is refused for a batch", () => {
-    const r = cli([
+    const batch = [
       "sweep",
       "--logits",
       "val.csv",
@@ -202,27 +202,14 @@ describe("batches of logits from text", () => {
       "1",
       "--to",
       "2",
-      "--points",
-      "2",
-    ]);
+    ];
+    const r = cli([...batch, "--points", "2"]);
     expect(r.code, r.err).toBe(0);
     const [head, first] = r.out.trim().split("\n");
     expect(head).toBe("temperature,entropy,heatCapacity,topProbability,effectiveStates,nll");
     // at τ = 1 every row is {e²/(1+e²), 1/(1+e²)}: NLL as in calibrate's "before" row
     expect(Math.abs(Number(first?.split(",")[5]) - 0.7935946777096392)).toBeLessThan(1e-15);
-    const html = cli([
-      "sweep",
-      "--logits",
-      "val.csv",
-      "--labels",
-      "labels.txt",
-      "--from",
-      "1",
-      "--to",
-      "2",
-      "--html",
-      "x.html",
-    ]);
+    const html = cli([...batch, "--html", "x.html"]);
     expect(html.code).toBe(2);
     expect(html.err).toMatch(/--html: the report draws one spectrum's sweep/);
     const stray = cli([

@@ -138,35 +138,11 @@ describe.skipIf(skip)("reading .npy and .npz", () => {
   });
 
   it("writes --format npz that np.load opens as a dict, one array per column", () => {
-    const r = cli([
-      "sweep",
-      "--logits",
-      "1,2,3,4,1,2,3",
-      "--from",
-      "0.5",
-      "--to",
-      "2",
-      "--points",
-      "3",
-      "--probabilities",
-      "--format",
-      "npz",
-      "--out",
-      "sweep.npz",
-    ]);
+    const range = ["--from", "0.5", "--to", "2", "--points", "3"];
+    const grid = ["sweep", "--logits", "1,2,3,4,1,2,3", ...range, "--probabilities"];
+    const r = cli([...grid, "--format", "npz", "--out", "sweep.npz"]);
     expect(r.code).toBe(0);
-    const csv = cli([
-      "sweep",
-      "--logits",
-      "1,2,3,4,1,2,3",
-      "--from",
-      "0.5",
-      "--to",
-      "2",
-      "--points",
-      "3",
-      "--probabilities",
-    ]).out;
+    const csv = cli(grid).out;
     const [head, ...lines] = csv.trim().split("\n");
     const back = JSON.parse(
       python(
